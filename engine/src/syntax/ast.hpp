@@ -226,6 +226,7 @@ struct Ask {
   std::vector<FixedOption> fixed_options;
   ExprPtr blank_message;
   bool optional = false;
+  Span optional_span;  // where `optional` stands, so the formatter keeps comments beside it
   Span span;
 };
 

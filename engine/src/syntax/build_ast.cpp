@@ -336,7 +336,7 @@ class Builder {
     s.name = Name{"status", Span{file_, s.span.begin, s.span.begin + 6}};
     for (const auto& child : n.children) {
       if (child->is_type<g::name>()) {
-        s.name = name(*child);
+        s.name = name(*child);  // status NAME
       } else if (child->is_type<g::status_from>()) {
         s.from = expr(*child->children.at(0));
       } else if (child->is_type<g::status_rule>()) {
@@ -452,6 +452,7 @@ class Builder {
         a.blank_message = expr(*c.children.at(0));
       } else if (c.is_type<g::ask_optional>()) {
         a.optional = true;
+        a.optional_span = token_span(c);
       }
     }
     return a;

@@ -75,6 +75,10 @@ struct reserved
 
 struct name : seq<not_at<reserved>, identifier> {};
 struct name_token : seq<name, sep> {};
+// Where nothing else could stand (after `.`, `field`, `key`), even a reserved word names a field:
+// cohorts have an `end`.
+struct field_name_text : identifier {};
+struct any_name_token : seq<field_name_text, sep> {};
 
 // A string is one line; {expr} interpolates, \" \\ \{ \} \n escape.
 struct expression;
@@ -135,7 +139,7 @@ struct primary
     : sor<paren_expr, list_lit, query, collect_query, seq<date_lit, sep>, seq<duration_lit, sep>,
           seq<number_lit, sep>, string_token, lit_yes, lit_no, lit_empty, lit_today, call, name_ref> {};
 
-struct field_name : name_token {};
+struct field_name : any_name_token {};
 struct field_suffix : if_must<one<'.'>, sep, field_name> {};
 struct postfix_expr : seq<primary, star<field_suffix>> {};
 struct negate_op : seq<one<'-'>, sep> {};
@@ -170,7 +174,7 @@ struct compare_operand : sum_expr {};
 struct compare_expr : seq<sum_expr, opt<sor<is_suffix, if_must<compare_op, compare_operand>>>> {};
 
 struct op_not : kw_not {};
-struct not_expr : seq<star<op_not>, must<compare_expr>> {};
+struct not_expr : sor<seq<plus<op_not>, must<compare_expr>>, compare_expr> {};
 struct and_expr : seq<not_expr, star_must<kw_and, not_expr>> {};
 struct or_expr : seq<and_expr, star_must<kw_or, and_expr>> {};
 
@@ -206,10 +210,11 @@ struct let_clause : if_must<TAO_PEGTL_KEYWORD("let"), sep, declared_name, equals
 
 // ---- record ----
 
-struct key_clause : if_must<TAO_PEGTL_KEYWORD("key"), sep, declared_name> {};
-struct field_clause : if_must<TAO_PEGTL_KEYWORD("field"), sep, declared_name, kw_as, type_ref> {};
+struct declared_field : any_name_token {};
+struct key_clause : if_must<TAO_PEGTL_KEYWORD("key"), sep, declared_field> {};
+struct field_clause : if_must<TAO_PEGTL_KEYWORD("field"), sep, declared_field, kw_as, type_ref> {};
 struct derived_clause
-    : if_must<TAO_PEGTL_KEYWORD("derived"), sep, declared_name, kw_as, type_ref, equals, expression> {};
+    : if_must<TAO_PEGTL_KEYWORD("derived"), sep, declared_field, kw_as, type_ref, equals, expression> {};
 struct open_when_clause : if_must<kw_open, kw_when, expression> {};
 struct reason_name : name_token {};
 struct status_because : if_must<kw_because, reason_name> {};
@@ -288,7 +293,7 @@ struct step_check_answers
 struct step_confirmation : if_must<TAO_PEGTL_KEYWORD("confirmation"), sep, string_token, star<page_item>, outcome_end> {};
 
 struct effect;
-struct assignment : if_must<name_token, equals, expression> {};
+struct assignment : if_must<seq<any_name_token, at<one<'='>>>, equals, expression> {};
 struct effect_end : kw_end {};
 struct create_as : if_must<kw_as, declared_name> {};
 struct effect_create

@@ -23,6 +23,7 @@ ECTFLOW_PARSE_ERROR(name_token, "expected-name|expected a name here (letters, di
 ECTFLOW_PARSE_ERROR(declared_name, "expected-name|expected the name being declared (letters, digits and _, like `find_ect`)");
 ECTFLOW_PARSE_ERROR(type_name, "expected-type|expected a type here, like `text`, `date`, `yes_no` or a record such as `ect`");
 ECTFLOW_PARSE_ERROR(type_ref, "expected-type|expected a type here, like `text`, `date`, `list of number` or a record such as `ect`");
+ECTFLOW_PARSE_ERROR(declared_field, "expected-name|expected the field's name (letters, digits and _, like `start_date`)");
 ECTFLOW_PARSE_ERROR(field_name, "expected-name|expected a field name after `.`");
 ECTFLOW_PARSE_ERROR(variable_name, "expected-name|expected a name for each item, like `e` in `e in ects`");
 ECTFLOW_PARSE_ERROR(answer_name, "expected-name|expected the answer's name, like `email`");

@@ -16,7 +16,7 @@ using tree_selector = pt::selector<
     Rule,
     pt::store_content::on<
         // leaves
-        g::name, g::string_text, g::string_escape, g::date_lit, g::number_lit, g::duration_amount,
+        g::name, g::field_name_text, g::string_text, g::string_escape, g::date_lit, g::number_lit, g::duration_amount,
         g::unit_days, g::unit_months, g::unit_years, g::lit_yes, g::lit_no, g::lit_empty, g::lit_today,
         g::op_mul, g::op_div, g::op_add, g::op_sub, g::op_ne, g::op_le, g::op_ge, g::op_lt, g::op_gt,
         g::op_eq, g::op_in, g::op_matches, g::op_not, g::negate_op, g::is_negated, g::is_empty,
