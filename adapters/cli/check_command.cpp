@@ -7,6 +7,15 @@
 namespace ectflow::cli {
 namespace {
 
+// CLI11 leaves a hidden option's name out of its errors, so this one names itself.
+const CLI::Validator kPositiveCount(
+    [](const std::string& value) -> std::string {
+      const bool digits = !value.empty() && value.size() < 7 &&
+                          value.find_first_not_of("0123456789") == std::string::npos;
+      return digits && std::stoi(value) > 0 ? "" : "--watch-max-runs needs a whole number above 0";
+    },
+    "N");
+
 struct CheckOptions {
   std::vector<std::string> paths = {"flows/"};
   std::string format = "text";
@@ -34,7 +43,7 @@ Command add_check_command(CLI::App& app) {
       ->option_text("FORMAT");
   check->add_flag("--watch", options->watch, "Check again whenever a .flow file changes");
   check->add_option("--watch-max-runs", options->watch_max_runs)
-      ->check(CLI::PositiveNumber)
+      ->check(kPositiveCount)
       ->group("");  // hidden: lets a test end a watch; only used with --watch
   return {check, [options] {
             if (!options->watch) return check_once(*options);

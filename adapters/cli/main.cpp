@@ -8,7 +8,7 @@ int main(int argc, char** argv) {
   using namespace ectflow::cli;
   CLI::App app{"ectflow: check, format and draw the service's flow files", "ectflow"};
   app.set_version_flag("--version", std::string("ectflow ") + ECTFLOW_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   const std::vector<Command> commands = {add_check_command(app), add_fmt_command(app),
                                          add_graph_command(app)};
   try {
@@ -25,5 +25,7 @@ int main(int argc, char** argv) {
     print(stderr, std::string("ectflow: ") + error.what() + "\n");
     return kExitFailure;
   }
+  print(stderr,
+        "ectflow needs a command: check, fmt or graph\nRun with --help for more information.\n");
   return kExitUsage;
 }
