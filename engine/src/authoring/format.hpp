@@ -1,0 +1,16 @@
+// `ectflow fmt`'s layout: one canonical way to write each parsed flow file, so flow diffs show
+// what changed and not how each author spaces things.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "syntax/ast.hpp"
+
+namespace ectflow {
+
+// The canonical text of a parsed file. `source_text` is the text it was parsed from: comments
+// are placed back by their offsets in it. Formatting formatted text changes nothing.
+std::string format_flow(const syntax::FlowFile& file, std::string_view source_text);
+
+}  // namespace ectflow
