@@ -80,11 +80,16 @@ bool ends_journey(StepKind kind) {
 // How a message names a step: `step "email"`, `interstitial "no_qts"`, `check_answers`.
 std::string page_name(const Step& step) {
   switch (step.kind) {
-    case StepKind::question: return fmt::format("step \"{}\"", step.name.text);
-    case StepKind::interstitial: return fmt::format("interstitial \"{}\"", step.name.text);
-    case StepKind::outcome: return fmt::format("outcome \"{}\"", step.name.text);
-    case StepKind::check_answers: return "check_answers";
-    case StepKind::confirmation: return "the confirmation page";
+    case StepKind::question:
+      return fmt::format("step \"{}\"", step.name.text);
+    case StepKind::interstitial:
+      return fmt::format("interstitial \"{}\"", step.name.text);
+    case StepKind::outcome:
+      return fmt::format("outcome \"{}\"", step.name.text);
+    case StepKind::check_answers:
+      return "check_answers";
+    case StepKind::confirmation:
+      return "the confirmation page";
   }
   return step.name.text;
 }
@@ -215,9 +220,10 @@ void check_duplicate_answers(const Journey& journey, std::vector<Diagnostic>& ou
           &earlier == &step
               ? fmt::format("\"{}\" is asked twice on {}; remove one of the `ask`s", answer,
                             page_name(step))
-              : fmt::format("\"{}\" is already asked on {}; an answer is asked on one step only: "
-                            "rename one of them, or remove one `ask`",
-                            answer, page_name(earlier));
+              : fmt::format(
+                    "\"{}\" is already asked on {}; an answer is asked on one step only: "
+                    "rename one of them, or remove one `ask`",
+                    answer, page_name(earlier));
       report(out, Severity::error, "duplicate-answer", ask.answer.span, std::move(message),
              {{it->second.second->answer.span, "first asked here"}});
     }
@@ -226,8 +232,7 @@ void check_duplicate_answers(const Journey& journey, std::vector<Diagnostic>& ou
 
 // ---- reachability and dead ends ----
 
-void check_reachable(const Journey& journey, const StepGraph& graph,
-                     std::vector<Diagnostic>& out) {
+void check_reachable(const Journey& journey, const StepGraph& graph, std::vector<Diagnostic>& out) {
   if (graph.first == kNone) return;
   const std::string& first = journey.steps[graph.first].name.text;
   for (std::size_t i = 0; i < journey.steps.size(); ++i) {
@@ -235,13 +240,15 @@ void check_reachable(const Journey& journey, const StepGraph& graph,
     if (graph.reachable[i] || graph.step_index.at(step.name.text) != i) continue;
     std::string message =
         step.kind == StepKind::confirmation
-            ? fmt::format("the confirmation page cannot be reached: no check_answers or "
-                          "`next complete` can be reached from the first step \"{}\"; add a "
-                          "check_answers page to the journey, or remove the confirmation",
-                          first)
-            : fmt::format("{} cannot be reached from the first step \"{}\"; add a `next {}` to a "
-                          "step that leads here, or remove it",
-                          page_name(step), first, step.name.text);
+            ? fmt::format(
+                  "the confirmation page cannot be reached: no check_answers or "
+                  "`next complete` can be reached from the first step \"{}\"; add a "
+                  "check_answers page to the journey, or remove the confirmation",
+                  first)
+            : fmt::format(
+                  "{} cannot be reached from the first step \"{}\"; add a `next {}` to a "
+                  "step that leads here, or remove it",
+                  page_name(step), first, step.name.text);
     report(out, Severity::error, "unreachable-step", step.name.span, std::move(message));
   }
 }
@@ -256,8 +263,8 @@ std::vector<bool> reaches_an_end(const Journey& journey, const StepGraph& graph)
     for (const Edge& edge : graph.successors[node]) {
       if (edge.submits) predecessors[edge.to].push_back(node);
     }
-    bool is_end = node == graph.completion || graph.hands_over[node] ||
-                  graph.unknown_next[node] || ends_journey(journey.steps[node].kind);
+    bool is_end = node == graph.completion || graph.hands_over[node] || graph.unknown_next[node] ||
+                  ends_journey(journey.steps[node].kind);
     if (is_end) ends[node] = true, queue.push_back(node);
   }
   while (!queue.empty()) {
@@ -289,8 +296,7 @@ std::vector<std::size_t> steps_after(const StepGraph& graph, std::size_t start) 
   return result;
 }
 
-void check_dead_ends(const Journey& journey, const StepGraph& graph,
-                     std::vector<Diagnostic>& out) {
+void check_dead_ends(const Journey& journey, const StepGraph& graph, std::vector<Diagnostic>& out) {
   const auto& steps = journey.steps;
   auto without_next = [&](std::size_t i) {
     return !ends_journey(steps[i].kind) && steps[i].nexts.empty();
@@ -345,7 +351,8 @@ std::optional<std::string> value_text(const Expr& expr) {
     return std::nullopt;
   }
   if (const auto* ref = std::get_if<NameRef>(&expr.node)) return ref->name;
-  if (const auto* text = std::get_if<syntax::Template>(&expr.node); text && text->parts.size() == 1) {
+  if (const auto* text = std::get_if<syntax::Template>(&expr.node);
+      text && text->parts.size() == 1) {
     if (const auto* piece = std::get_if<std::string>(&text->parts[0])) return *piece;
   }
   return std::nullopt;
@@ -405,7 +412,8 @@ std::optional<Coverage> values_where_true(const Expr& condition, const AnswerVal
       lhs->second.insert(rhs->second.begin(), rhs->second.end());
       return lhs;
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -644,7 +652,8 @@ void effect_sites(const std::vector<EffectPtr>& effects, const Point& point, Con
     at(effect->target, guarded);
     for (const auto& assignment : effect->assignments) at(assignment.value, guarded);
     // `create ... as NAME` names the record for the effects after it.
-    if (effect->kind == syntax::Effect::Kind::create) context = context.binding(effect->binding.text);
+    if (effect->kind == syntax::Effect::Kind::create)
+      context = context.binding(effect->binding.text);
   }
 }
 
@@ -729,9 +738,12 @@ class AskedOnEveryPath {
     walk(let.value, {}, [&](const Expr&, const std::string& name, const Context& c, bool tested) {
       if (tested) return;
       Answers read;
-      if (answers_.count(name)) read = {name};
-      else if (const Let* inner = step_let(name, step)) read = let_reads(*inner, step);
-      else if (const Let* outer = journey_let(name)) read = let_reads(*outer, kNone);
+      if (answers_.count(name))
+        read = {name};
+      else if (const Let* inner = step_let(name, step))
+        read = let_reads(*inner, step);
+      else if (const Let* outer = journey_let(name))
+        read = let_reads(*outer, kNone);
       for (const auto& answer : read) {
         if (!c.guarded.count(answer)) reads.insert(answer);
       }
@@ -742,23 +754,25 @@ class AskedOnEveryPath {
   void check_reads(const Expr& expr, const Point& point, const Context& context) {
     Answers asked = asked_at(point);
     std::size_t step = point.node < journey_.steps.size() ? point.node : kNone;
-    walk(expr, context, [&](const Expr& ref, const std::string& name, const Context& c, bool tested) {
-      if (tested) return;
-      auto need = [&](const std::string& answer, const Let* via) {
-        if (!c.guarded.count(answer) && !asked.count(answer)) report_unasked(answer, ref, point, via);
-      };
-      if (answers_.count(name)) {
-        need(name, nullptr);
-      } else if (const Let* let = step_let(name, step)) {
-        // Its definition is checked once the step is submitted; a page shown before then
-        // can still lack the step's own answers.
-        for (const auto& answer : let_reads(*let, step)) {
-          if (!point.submitted && own_[step].count(answer)) need(answer, let);
-        }
-      } else if (const Let* let = journey_let(name)) {
-        for (const auto& answer : let_reads(*let, kNone)) need(answer, let);
-      }
-    });
+    walk(expr, context,
+         [&](const Expr& ref, const std::string& name, const Context& c, bool tested) {
+           if (tested) return;
+           auto need = [&](const std::string& answer, const Let* via) {
+             if (!c.guarded.count(answer) && !asked.count(answer))
+               report_unasked(answer, ref, point, via);
+           };
+           if (answers_.count(name)) {
+             need(name, nullptr);
+           } else if (const Let* let = step_let(name, step)) {
+             // Its definition is checked once the step is submitted; a page shown before then
+             // can still lack the step's own answers.
+             for (const auto& answer : let_reads(*let, step)) {
+               if (!point.submitted && own_[step].count(answer)) need(answer, let);
+             }
+           } else if (const Let* let = journey_let(name)) {
+             for (const auto& answer : let_reads(*let, kNone)) need(answer, let);
+           }
+         });
   }
 
   // A path from the first step to `node` on which `answer` is never asked, as step names.
@@ -787,26 +801,30 @@ class AskedOnEveryPath {
   void report_unasked(const std::string& answer, const Expr& ref, const Point& point,
                       const Let* via) {
     if (!reported_.insert({ref.span.begin, ref.span.end, answer}).second) return;
-    std::string read = via ? fmt::format("\"{}\" is read here (through `{}`)", answer, via->name.text)
-                           : fmt::format("\"{}\" is read here", answer);
+    std::string read =
+        via ? fmt::format("\"{}\" is read here (through `{}`)", answer, via->name.text)
+            : fmt::format("\"{}\" is read here", answer);
     std::string message;
     if (point.node == kNone) {
-      message = fmt::format("{}, but nothing has been asked yet when the journey starts; read it "
-                            "on a step after the one that asks it",
-                            read);
+      message = fmt::format(
+          "{}, but nothing has been asked yet when the journey starts; read it "
+          "on a step after the one that asks it",
+          read);
     } else if (!point.submitted && point.node < journey_.steps.size() &&
                own_[point.node].count(answer)) {
-      message = fmt::format("{}, but it is asked on this page, so it has no answer yet when the "
-                            "page is shown; read it in this step's `check`s and `next`s, or on a "
-                            "later step",
-                            read);
+      message = fmt::format(
+          "{}, but it is asked on this page, so it has no answer yet when the "
+          "page is shown; read it in this step's `check`s and `next`s, or on a "
+          "later step",
+          read);
     } else {
       std::vector<std::string> path = path_without(answer, point.node);
       std::string example =
           path.empty() ? "" : fmt::format(" (for example via {})", joined(path, " → "));
-      message = fmt::format("{}, but it is not asked on every path to this point{}; guard the "
-                            "read with `if {} is asked then ... else ...`",
-                            read, example, answer);
+      message = fmt::format(
+          "{}, but it is not asked on every path to this point{}; guard the "
+          "read with `if {} is asked then ... else ...`",
+          read, example, answer);
     }
     report(out_, Severity::error, "answer-maybe-unasked", ref.span, std::move(message));
   }
@@ -814,9 +832,9 @@ class AskedOnEveryPath {
   const Journey& journey_;
   const StepGraph& graph_;
   std::vector<Diagnostic>& out_;
-  Answers answers_;                // every answer the journey asks
-  std::vector<Answers> own_;       // per node: the answers it asks
-  std::vector<Answers> entry_;     // per node: asked on every path into it
+  Answers answers_;             // every answer the journey asks
+  std::vector<Answers> own_;    // per node: the answers it asks
+  std::vector<Answers> entry_;  // per node: asked on every path into it
   std::vector<std::map<std::string, const Let*>> step_lets_;
   std::map<std::string, const Let*> journey_lets_;
   std::map<const Let*, Answers> let_reads_;
@@ -835,8 +853,9 @@ void check_unused_answers(const Journey& journey, const StepGraph& graph,
   NameVisitor note_read = [&](const Expr&, const std::string& name, const Context&, bool) {
     read.insert(name);
   };
-  for_each_site(journey, graph.completion,
-                [&](const Expr& expr, const Point&, const Context& c) { walk(expr, c, note_read); });
+  for_each_site(journey, graph.completion, [&](const Expr& expr, const Point&, const Context& c) {
+    walk(expr, c, note_read);
+  });
   for (const Let& let : journey.lets) walk(let.value, {}, note_read);
   std::set<std::string> warned;
   for (const Step& step : journey.steps) {
