@@ -80,11 +80,14 @@ void Checker::check_status(const RecordDecl& record, const StatusDecl& status, c
   std::map<std::string, Span> codes;
   const StatusRule* otherwise = nullptr;
   for (const auto& rule : status.rules) {
-    if (auto [it, inserted] = codes.emplace(rule.code.text, rule.code.span); !inserted && !status.from) {
+    // One status may apply for several reasons (ineligible: completed / started_not_completed).
+    const std::string key = rule.code.text + "/" + rule.reason.text;
+    if (auto [it, inserted] = codes.emplace(key, rule.code.span); !inserted && !status.from) {
       Diagnostic d;
       d.code = "duplicate-declaration";
       d.span = rule.code.span;
-      d.message = fmt::format("status `{}` of {} is declared twice", rule.code.text, record.name.text);
+      d.message = fmt::format("status `{}` of {} is declared twice with the same reason", rule.code.text,
+                              record.name.text);
       d.notes.push_back({it->second, "first declared here"});
       out_.push_back(std::move(d));
     }

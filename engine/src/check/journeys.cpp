@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
+#include "check/journey_flow.hpp"
 
 namespace ectflow::check {
 
@@ -94,7 +95,10 @@ void Checker::check_journey(const Journey& journey) {
           "these effects never run: the journey has no `check_answers` page and no `next complete`");
   }
 
-  // FLOW_ANALYSES_HOOK
+  check_journey_flow(journey, out_, nullptr, [this](const std::string& type_name) {
+    std::vector<std::string> values = choice_values(resolve_quiet(type_name));
+    return values.empty() ? std::nullopt : std::optional<std::vector<std::string>>(std::move(values));
+  });
 }
 
 Type Checker::resolve_quiet(const std::string& name) const {
