@@ -6,7 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "authoring/format.hpp"
+#include "authoring/graph.hpp"
 #include "check/checker.hpp"
+#include "check/suggest.hpp"
 #include "syntax/parser.hpp"
 
 namespace ectflow {
@@ -76,7 +79,10 @@ CheckReport check_sources(std::vector<SourceFile> files) {
   return report;
 }
 
-CheckReport check_files(const std::vector<std::string>& paths) {
+namespace {
+
+// Reads, parses and checks the files under `paths`, keeping the parsed files for the caller.
+CheckReport load_and_check(const std::vector<std::string>& paths, std::vector<syntax::FlowFile>& parsed) {
   std::vector<std::string> missing;
   std::vector<std::string> found = find_flow_files(paths, missing);
   std::vector<SourceFile> files;
@@ -107,15 +113,63 @@ CheckReport check_files(const std::vector<std::string>& paths) {
     text << in.rdbuf();
     report.sources.add(path, text.str());
   }
-  std::vector<syntax::FlowFile> parsed;
   parse_and_check(report, parsed);
   report.diagnostics.insert(report.diagnostics.end(), problems.begin(), problems.end());
   sort_diagnostics(report.diagnostics);
   return report;
 }
 
-FormatResult format_source(const SourceFile& file) { return {file.text, {}, false}; }
+}  // namespace
 
-GraphResult graph_journey(const std::vector<std::string>&, std::string_view, GraphFormat) { return {}; }
+CheckReport check_files(const std::vector<std::string>& paths) {
+  std::vector<syntax::FlowFile> parsed;
+  return load_and_check(paths, parsed);
+}
+
+FormatResult format_source(const SourceFile& file) {
+  FormatResult result;
+  FileId id = result.report.sources.add(file.path, file.text);
+  syntax::ExprId next_id = 1;
+  auto parsed = syntax::parse_flow(result.report.sources, id, next_id);
+  result.report.diagnostics = std::move(parsed.diagnostics);
+  // Only a file that parses is rewritten; anything else keeps the author's text as it is.
+  if (!result.report.ok()) {
+    result.text = file.text;
+    return result;
+  }
+  result.text = format_flow(parsed.file, file.text);
+  result.changed = result.text != file.text;
+  return result;
+}
+
+GraphResult graph_journey(const std::vector<std::string>& paths, std::string_view journey,
+                          GraphFormat format) {
+  GraphResult result;
+  std::vector<syntax::FlowFile> parsed;
+  result.report = load_and_check(paths, parsed);
+  if (!result.report.ok()) return result;
+  std::vector<std::string> names;
+  for (const auto& file : parsed) {
+    for (const auto& declaration : file.declarations) {
+      if (const auto* j = std::get_if<syntax::Journey>(&declaration)) {
+        if (j->name.text == journey) {
+          result.text = draw_journey(*j, format);
+          return result;
+        }
+        names.push_back(j->name.text);
+      }
+    }
+  }
+  // The misspelt name came from the command line: quote it from there.
+  const std::string argument(journey);
+  FileId command_line = result.report.sources.add("<command line>", argument);
+  Diagnostic d;
+  d.code = "unknown-journey";
+  d.span = Span{command_line, 0, static_cast<std::uint32_t>(argument.size())};
+  d.message = "there is no journey named `" + std::string(journey) + "`" +
+              check::did_you_mean(check::closest_name(journey, names));
+  result.report.diagnostics.push_back(std::move(d));
+  return result;
+}
 
 }  // namespace ectflow
