@@ -1,4 +1,5 @@
 // Reading and atomically replacing whole files, and flushing output, for the subcommands.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -23,9 +24,10 @@ std::optional<std::string> read_file(const std::string& path) {
 void replace_file(const std::string& path, const std::string& text) {
   namespace fs = std::filesystem;
   const fs::path target(path);
+  // A hidden file beside the target, so the rename stays on one file system.
   const fs::path temporary =
       target.parent_path() /
-      ("." + target.filename().string() + ".ectflow-" + std::to_string(::getpid()) + ".tmp");
+      fmt::format(".{}.ectflow-{}.tmp", target.filename().string(), ::getpid());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out << text;

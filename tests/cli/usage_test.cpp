@@ -28,6 +28,11 @@ struct UsageCase {
   const char* stderr_mentions;
 };
 
+// Test names in ctest show the case's name rather than its bytes.
+void PrintTo(const UsageCase& c, std::ostream* out) {
+  *out << c.name;
+}
+
 class UsageError : public testing::TestWithParam<UsageCase> {};
 
 TEST_P(UsageError, ExitsTwoAndExplains) {

@@ -38,6 +38,11 @@ struct Change {
   std::function<void(const TempDir&)> apply;
 };
 
+// Test names in ctest show the case's name rather than its bytes.
+void PrintTo(const Change& c, std::ostream* out) {
+  *out << c.name;
+}
+
 class WatchChange : public testing::TestWithParam<Change> {};
 
 TEST_P(WatchChange, ChecksAgain) {

@@ -14,6 +14,11 @@ struct PositionCase {
   std::uint32_t column;
 };
 
+// Test names in ctest show the case's name rather than its bytes.
+void PrintTo(const PositionCase& c, std::ostream* out) {
+  *out << c.name;
+}
+
 class PositionTest : public testing::TestWithParam<PositionCase> {};
 
 TEST_P(PositionTest, ResolvesOffset) {
