@@ -66,6 +66,8 @@ class Checker {
   }
   void unknown(const syntax::Name& name, std::string code, const std::string& what,
                const std::vector<std::string>& candidates, const std::string& hint = {});
+  // error[duplicate-declaration] at `span`, with a note at the first declaration.
+  void duplicate(Span span, std::string message, Span first, const char* note = "first declared here");
   template <typename Map>
   void declare_unique(Map& map, const syntax::Name& name, typename Map::mapped_type decl,
                       const char* what);

@@ -42,12 +42,9 @@ void Checker::check_record(const RecordDecl& record) {
   for (const auto& field : record.fields) {
     Type t = resolve_type(field.type);
     if (auto [it, inserted] = seen.emplace(field.name.text, field.name.span); !inserted) {
-      Diagnostic d;
-      d.code = "duplicate-declaration";
-      d.span = field.name.span;
-      d.message = fmt::format("field `{}` is declared twice in record {}", field.name.text, record.name.text);
-      d.notes.push_back({it->second, "first declared here"});
-      out_.push_back(std::move(d));
+      duplicate(field.name.span,
+                fmt::format("field `{}` is declared twice in record {}", field.name.text, record.name.text),
+                it->second);
     }
     scope.bind(field.name.text, Binding{Binding::Kind::field, t});
   }
@@ -83,13 +80,10 @@ void Checker::check_status(const RecordDecl& record, const StatusDecl& status, c
     // One status may apply for several reasons (ineligible: completed / started_not_completed).
     const std::string key = rule.code.text + "/" + rule.reason.text;
     if (auto [it, inserted] = codes.emplace(key, rule.code.span); !inserted && !status.from) {
-      Diagnostic d;
-      d.code = "duplicate-declaration";
-      d.span = rule.code.span;
-      d.message = fmt::format("status `{}` of {} is declared twice with the same reason", rule.code.text,
-                              record.name.text);
-      d.notes.push_back({it->second, "first declared here"});
-      out_.push_back(std::move(d));
+      duplicate(rule.code.span,
+                fmt::format("status `{}` of {} is declared twice with the same reason", rule.code.text,
+                            record.name.text),
+                it->second);
     }
     expect_text(rule.label.get(), scope);
     if (otherwise) {
@@ -121,12 +115,9 @@ void Checker::check_choice(const ChoiceDecl& choice) {
   for (const auto& value : choice.values) {
     expect_text(value.label.get(), empty);
     if (auto [it, inserted] = seen.emplace(value.value.text, value.value.span); !inserted) {
-      Diagnostic d;
-      d.code = "duplicate-declaration";
-      d.span = value.value.span;
-      d.message = fmt::format("`{}` is listed twice in choice {}", value.value.text, choice.name.text);
-      d.notes.push_back({it->second, "first listed here"});
-      out_.push_back(std::move(d));
+      duplicate(value.value.span,
+                fmt::format("`{}` is listed twice in choice {}", value.value.text, choice.name.text),
+                it->second, "first listed here");
     }
   }
   if (choice.values.empty()) {

@@ -45,11 +45,16 @@ template <typename Map>
 void Checker::declare_unique(Map& map, const Name& name, typename Map::mapped_type decl, const char* what) {
   auto [it, inserted] = map.emplace(name.text, decl);
   if (inserted) return;
+  duplicate(name.span, fmt::format("{} `{}` is declared twice; rename or remove one", what, name.text),
+            it->second->name.span);
+}
+
+void Checker::duplicate(Span span, std::string message, Span first, const char* note) {
   Diagnostic d;
   d.code = "duplicate-declaration";
-  d.span = name.span;
-  d.message = fmt::format("{} `{}` is declared twice; rename or remove one", what, name.text);
-  d.notes.push_back({it->second->name.span, "first declared here"});
+  d.span = span;
+  d.message = std::move(message);
+  d.notes.push_back({first, note});
   out_.push_back(std::move(d));
 }
 

@@ -320,12 +320,8 @@ void Checker::check_view(const View& view) {
   std::map<std::string, Span> lists;
   for (const auto& list : view.lists) {
     if (auto [it, inserted] = lists.emplace(list.name.text, list.name.span); !inserted) {
-      Diagnostic d;
-      d.code = "duplicate-declaration";
-      d.span = list.name.span;
-      d.message = fmt::format("view {} has two lists named `{}`", view.name.text, list.name.text);
-      d.notes.push_back({it->second, "first declared here"});
-      out_.push_back(std::move(d));
+      duplicate(list.name.span, fmt::format("view {} has two lists named `{}`", view.name.text, list.name.text),
+                it->second);
     }
     Type element = query_element(*list.collection, scope);
     Scope inner(&scope);
