@@ -1,10 +1,10 @@
-// print_expr against a table of tricky expressions: the canonical text is as expected, and
-// parse → print is a fixed point that keeps the tree (compared with dump_model).
+// print_expr over tricky expressions: the expected text, and parse → print keeps the tree.
+#include "syntax/print_expr.hpp"
+
 #include <gtest/gtest.h>
 
 #include "syntax/dump_ast.hpp"
 #include "syntax/parser.hpp"
-#include "syntax/print_expr.hpp"
 
 namespace ectflow::syntax {
 namespace {
@@ -21,7 +21,8 @@ std::unique_ptr<ParsedRule> parse_expression(const std::string& text) {
   FileId id = parsed->sources.add("expr.flow", "rule r() as text = " + text + "\n");
   ExprId next = 1;
   parsed->result = parse_flow(parsed->sources, id, next);
-  for (const Diagnostic& d : parsed->result.diagnostics) ADD_FAILURE() << text << ": " << d.code << ": " << d.message;
+  for (const Diagnostic& d : parsed->result.diagnostics)
+    ADD_FAILURE() << text << ": " << d.code << ": " << d.message;
   return parsed;
 }
 
@@ -29,7 +30,9 @@ struct Case {
   const char* input;
   const char* canonical;
 };
-void PrintTo(const Case& c, std::ostream* os) { *os << c.input; }
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.input;
+}
 
 class PrintExpr : public ::testing::TestWithParam<Case> {};
 
@@ -59,8 +62,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"not not a", "not not a"}, Case{"not (a and b)", "not (a and b)"},
         Case{"not a = b", "not a = b"}, Case{"(not a) = b", "(not a) = b"},
         Case{"(a = b) = c", "(a = b) = c"}, Case{"a = (b = c)", "a = (b = c)"},
-        Case{"a != b + 1", "a != b + 1"}, Case{"a<=b", "a <= b"}, Case{"a >= (b or c)", "a >= (b or c)"},
-        Case{"a in [1, 2]", "a in [1, 2]"}, Case{"a matches \"[0-9]+\"", "a matches \"[0-9]+\""},
+        Case{"a != b + 1", "a != b + 1"}, Case{"a<=b", "a <= b"},
+        Case{"a >= (b or c)", "a >= (b or c)"}, Case{"a in [1, 2]", "a in [1, 2]"},
+        Case{"a matches \"[0-9]+\"", "a matches \"[0-9]+\""},
         // is tests
         Case{"a + b is empty", "a + b is empty"}, Case{"(a is empty) = yes", "(a is empty) = yes"},
         Case{"x is not open", "x is not open"}, Case{"x.y is asked", "x.y is asked"},
@@ -79,16 +83,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"(b and exists e in ects where e.a) or c", "b and (exists e in ects where e.a) or c"},
         Case{"not exists e in es where e.a", "not exists e in es where e.a"},
         Case{"(not exists e in es) and b", "not (exists e in es) and b"},
-        Case{"(first c in cohorts where c.y = 1).start", "(first c in cohorts where c.y = 1).start"},
-        Case{"count e in ects where e.x sort by e.a, e.b descending", "count e in ects where e.x sort by e.a, e.b descending"},
-        Case{"first e in es sort by (if e.a then 1 else 2), e.b", "first e in es sort by (if e.a then 1 else 2), e.b"},
+        Case{"(first c in cohorts where c.y = 1).start",
+             "(first c in cohorts where c.y = 1).start"},
+        Case{"count e in ects where e.x sort by e.a, e.b descending",
+             "count e in ects where e.x sort by e.a, e.b descending"},
+        Case{"first e in es sort by (if e.a then 1 else 2), e.b",
+             "first e in es sort by (if e.a then 1 else 2), e.b"},
         Case{"first e in es sort by e.a ascending", "first e in es sort by e.a"},
         Case{"f((first e in es sort by e.a), b)", "f((first e in es sort by e.a), b)"},
         Case{"f(b, first e in es sort by e.a)", "f(b, first e in es sort by e.a)"},
         Case{"[(first e in es sort by e.a), 2]", "[(first e in es sort by e.a), 2]"},
         Case{"collect e.name for e in m.mentees", "collect e.name for e in m.mentees"},
-        Case{"collect (if a then b else c) for e in es where e.x", "collect (if a then b else c) for e in es where e.x"},
-        Case{"exists e in (first x in xs where x.a) where e.b", "exists e in (first x in xs where x.a) where e.b"},
+        Case{"collect (if a then b else c) for e in es where e.x",
+             "collect (if a then b else c) for e in es where e.x"},
+        Case{"exists e in (first x in xs where x.a) where e.b",
+             "exists e in (first x in xs where x.a) where e.b"},
         Case{"count e in (collect x for x in xs)", "count e in collect x for x in xs"},
         Case{"all e in es where (exists x in xs where x = e) sort by e.a",
              "all e in es where (exists x in xs where x = e) sort by e.a"},
@@ -100,8 +109,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"1 years", "1 year"}, Case{"2 day", "2 days"}, Case{"1   month", "1 month"},
         Case{"2024-06-01", "2024-06-01"}, Case{"4.50", "4.50"}, Case{"x = empty", "x = empty"},
         Case{"yes != no", "yes != no"}, Case{"f()", "f()"}, Case{"[]", "[]"},
-        Case{"pad_left( value ,7,\"0\" )", "pad_left(value, 7, \"0\")"}, Case{"[1,[2]]", "[1, [2]]"},
-        Case{"e.mentor_id.name", "e.mentor_id.name"}, Case{"((a))", "a"}, Case{"c.end", "c.end"},
+        Case{"pad_left( value ,7,\"0\" )", "pad_left(value, 7, \"0\")"},
+        Case{"[1,[2]]", "[1, [2]]"}, Case{"e.mentor_id.name", "e.mentor_id.name"},
+        Case{"((a))", "a"}, Case{"c.end", "c.end"},
         // strings and interpolation
         Case{R"("He said \"hi\" to {name}")", R"("He said \"hi\" to {name}")"},
         Case{R"("\{x\} back\\slash\nnew line")", R"("\{x\} back\\slash\nnew line")"},

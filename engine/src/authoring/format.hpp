@@ -1,5 +1,4 @@
-// `ectflow fmt`'s layout: one canonical way to write each parsed flow file, so flow diffs show
-// what changed and not how each author spaces things.
+// `ectflow fmt`: one canonical layout per flow file, so flow diffs show only what changed.
 #pragma once
 
 #include <string>

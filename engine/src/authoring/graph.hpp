@@ -1,5 +1,4 @@
-// `ectflow graph`: a journey drawn as a diagram (Graphviz DOT or Mermaid), so policy teams can
-// see its routes, with each branch's condition on its arrow.
+// `ectflow graph`: a journey as a DOT or Mermaid diagram, branch conditions on the arrows.
 #pragma once
 
 #include <string>

@@ -1,5 +1,4 @@
-// Comments are not in the syntax tree; each is attached to the printed line whose construct
-// comes next after it in the source, wherever the formatter prints that construct.
+// Each comment goes before the printed line of the construct that followed it in the source.
 #include "authoring/layout.hpp"
 
 #include <algorithm>
@@ -8,9 +7,13 @@
 namespace ectflow {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
-bool only_spaces(std::string_view text) { return std::all_of(text.begin(), text.end(), is_space); }
+bool only_spaces(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), is_space);
+}
 
 constexpr int kIndent = 2;
 
@@ -27,17 +30,22 @@ void Layout::line(int depth, std::uint32_t anchor, std::string text, bool opens_
   lines_.push_back(Line{depth, std::move(text), anchor, false, opens_block, false});
 }
 
-void Layout::end(int depth, Span block) { end_at(depth, end_keyword(block)); }
+void Layout::end(int depth, Span block) {
+  end_at(depth, end_keyword(block));
+}
 
 void Layout::end_at(int depth, std::uint32_t end_keyword) {
   lines_.push_back(Line{depth, "end", end_keyword, false, false, true});
 }
 
-void Layout::blank() { lines_.push_back(Line{0, "", 0, true, false, false}); }
+void Layout::blank() {
+  lines_.push_back(Line{0, "", 0, true, false, false});
+}
 
 // A block's span may run on past its `end` over spaces and comments; step back over them.
 std::uint32_t Layout::end_keyword(Span block) const {
-  std::uint32_t end = std::min<std::uint32_t>(block.end, static_cast<std::uint32_t>(source_.size()));
+  std::uint32_t end =
+      std::min<std::uint32_t>(block.end, static_cast<std::uint32_t>(source_.size()));
   for (;;) {
     while (end > block.begin && is_space(source_[end - 1])) --end;
     auto comment = comment_ending_at_.find(end);
@@ -67,8 +75,9 @@ bool Layout::blank_line_after(const syntax::Comment& comment) const {
 
 // A blank line the author left before or after a comment is kept (one at most), so a file's
 // opening remarks stay apart from the first declaration's.
-void Layout::emit_comments(std::string& out, Last& last, const std::vector<const syntax::Comment*>& comments,
-                           int depth, bool blank_after_allowed) const {
+void Layout::emit_comments(std::string& out, Last& last,
+                           const std::vector<const syntax::Comment*>& comments, int depth,
+                           bool blank_after_allowed) const {
   for (const syntax::Comment* c : comments) {
     if (blank_line_before(*c) && last == Last::other) out += '\n';
     out += std::string(depth * kIndent, ' ') + c->text + '\n';
@@ -89,9 +98,12 @@ std::string Layout::render() const {
   std::vector<std::vector<const syntax::Comment*>> before(lines_.size());
   std::vector<const syntax::Comment*> trailing;
   for (const syntax::Comment& c : comments_) {
-    auto next = std::upper_bound(anchors.begin(), anchors.end(), std::make_pair(c.offset, lines_.size()));
-    if (next == anchors.end()) trailing.push_back(&c);
-    else before[next->second].push_back(&c);
+    auto next =
+        std::upper_bound(anchors.begin(), anchors.end(), std::make_pair(c.offset, lines_.size()));
+    if (next == anchors.end())
+      trailing.push_back(&c);
+    else
+      before[next->second].push_back(&c);
   }
 
   std::string out;

@@ -1,5 +1,4 @@
-// The formatter's output as lines, each remembering where in the source its construct stood,
-// so the author's comments can be put back before the construct they were written above.
+// The formatter's output lines, each knowing its construct's source offset, to put comments back.
 #pragma once
 
 #include <cstdint>
@@ -43,8 +42,9 @@ class Layout {
   std::uint32_t end_keyword(Span block) const;
   bool blank_line_before(const syntax::Comment& comment) const;
   bool blank_line_after(const syntax::Comment& comment) const;
-  void emit_comments(std::string& out, Last& last, const std::vector<const syntax::Comment*>& comments,
-                     int depth, bool blank_after_allowed) const;
+  void emit_comments(std::string& out, Last& last,
+                     const std::vector<const syntax::Comment*>& comments, int depth,
+                     bool blank_after_allowed) const;
 
   std::string_view source_;
   const std::vector<syntax::Comment>& comments_;

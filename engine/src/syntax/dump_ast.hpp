@@ -1,6 +1,4 @@
-// A canonical text dump of a parsed file's meaning: every declaration, clause and expression
-// tree, without spans, comments or expression ids. Two files with the same dump mean the same,
-// which is how the tests prove `ectflow fmt` changes layout only.
+// The meaning of a parsed file as text (no spans, comments or ids): equal dumps, equal meaning.
 #pragma once
 
 #include <string>

@@ -1,5 +1,4 @@
-// Precedence climbing in reverse: each operand is printed with the lowest precedence it may
-// have without parentheses (see the expression rules in grammar.hpp, lowest first).
+// Each operand is printed with the lowest precedence it may have without parentheses.
 #include "syntax/print_expr.hpp"
 
 namespace ectflow::syntax {
@@ -9,43 +8,67 @@ enum Precedence { kIf, kOr, kAnd, kNot, kCompare, kSum, kProduct, kNegate, kPost
 
 Precedence precedence_of(BinaryOp op) {
   switch (op) {
-    case BinaryOp::or_: return kOr;
-    case BinaryOp::and_: return kAnd;
+    case BinaryOp::or_:
+      return kOr;
+    case BinaryOp::and_:
+      return kAnd;
     case BinaryOp::add:
-    case BinaryOp::sub: return kSum;
+    case BinaryOp::sub:
+      return kSum;
     case BinaryOp::mul:
-    case BinaryOp::div: return kProduct;
-    default: return kCompare;
+    case BinaryOp::div:
+      return kProduct;
+    default:
+      return kCompare;
   }
 }
 
 const char* spelling(BinaryOp op) {
   switch (op) {
-    case BinaryOp::or_: return "or";
-    case BinaryOp::and_: return "and";
-    case BinaryOp::eq: return "=";
-    case BinaryOp::ne: return "!=";
-    case BinaryOp::lt: return "<";
-    case BinaryOp::le: return "<=";
-    case BinaryOp::gt: return ">";
-    case BinaryOp::ge: return ">=";
-    case BinaryOp::in: return "in";
-    case BinaryOp::matches: return "matches";
-    case BinaryOp::add: return "+";
-    case BinaryOp::sub: return "-";
-    case BinaryOp::mul: return "*";
-    case BinaryOp::div: return "/";
+    case BinaryOp::or_:
+      return "or";
+    case BinaryOp::and_:
+      return "and";
+    case BinaryOp::eq:
+      return "=";
+    case BinaryOp::ne:
+      return "!=";
+    case BinaryOp::lt:
+      return "<";
+    case BinaryOp::le:
+      return "<=";
+    case BinaryOp::gt:
+      return ">";
+    case BinaryOp::ge:
+      return ">=";
+    case BinaryOp::in:
+      return "in";
+    case BinaryOp::matches:
+      return "matches";
+    case BinaryOp::add:
+      return "+";
+    case BinaryOp::sub:
+      return "-";
+    case BinaryOp::mul:
+      return "*";
+    case BinaryOp::div:
+      return "/";
   }
   return "?";
 }
 
 const char* spelling(QueryKind kind) {
   switch (kind) {
-    case QueryKind::exists: return "exists";
-    case QueryKind::count: return "count";
-    case QueryKind::first: return "first";
-    case QueryKind::all: return "all";
-    case QueryKind::collect: return "collect";
+    case QueryKind::exists:
+      return "exists";
+    case QueryKind::count:
+      return "count";
+    case QueryKind::first:
+      return "first";
+    case QueryKind::all:
+      return "all";
+    case QueryKind::collect:
+      return "collect";
   }
   return "?";
 }
@@ -86,11 +109,20 @@ class Printer {
 
   void print(const Literal& l, bool) {
     switch (l.kind) {
-      case Literal::Kind::yes: out += "yes"; break;
-      case Literal::Kind::no: out += "no"; break;
-      case Literal::Kind::empty: out += "empty"; break;
-      case Literal::Kind::today: out += "today"; break;
-      default: out += l.text;
+      case Literal::Kind::yes:
+        out += "yes";
+        break;
+      case Literal::Kind::no:
+        out += "no";
+        break;
+      case Literal::Kind::empty:
+        out += "empty";
+        break;
+      case Literal::Kind::today:
+        out += "today";
+        break;
+      default:
+        out += l.text;
     }
   }
   void print(const Template& t, bool) {
@@ -109,7 +141,7 @@ class Printer {
   void print(const Duration& d, bool) {
     bool one = d.amount == "1";
     out += d.amount;
-    out += d.unit == DateUnit::days ? (one ? " day" : " days")
+    out += d.unit == DateUnit::days     ? (one ? " day" : " days")
            : d.unit == DateUnit::months ? (one ? " month" : " months")
                                         : (one ? " year" : " years");
   }
@@ -218,12 +250,23 @@ std::string escape_string_text(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '{': out += "\\{"; break;
-      case '}': out += "\\}"; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '{':
+        out += "\\{";
+        break;
+      case '}':
+        out += "\\}";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

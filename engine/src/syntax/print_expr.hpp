@@ -1,5 +1,4 @@
-// Prints an expression back as flow text, in one canonical form: the formatter, the diagram
-// and messages all show conditions the same way, and the text parses back to the same tree.
+// Prints an expression as canonical flow text that parses back to the same tree.
 #pragma once
 
 #include <string>
