@@ -101,6 +101,14 @@ TEST(Parser, KeepsGoingAfterAnError) {
   EXPECT_EQ(p.result.file.declarations.size(), 1u);
 }
 
+TEST(Parser, UnnamedStatusFromAHook) {
+  auto p = parse("record mentor\n  field id as text\n  status from funding(id)\n  end\nend\n");
+  ASSERT_TRUE(p.result.diagnostics.empty()) << p.result.diagnostics.front().message;
+  const auto& record = std::get<RecordDecl>(p.result.file.declarations.at(0));
+  EXPECT_EQ(record.statuses.at(0).name.text, "status");
+  EXPECT_NE(record.statuses.at(0).from, nullptr);
+}
+
 TEST(Parser, LimitsNesting) {
   std::string deep = "rule r() as number = " + std::string(200, '(') + "1" + std::string(200, ')') + "\n";
   auto p = parse(deep);

@@ -222,7 +222,7 @@ struct status_rule : if_must<name_token, string_token, opt<status_because>, opt<
 struct status_from : if_must<kw_from, expression> {};
 struct status_end : kw_end {};
 struct status_block
-    : if_must<TAO_PEGTL_KEYWORD("status"), sep, opt<name_token, not_at<one<'"'>>>, opt<status_from>,
+    : if_must<TAO_PEGTL_KEYWORD("status"), sep, opt<not_at<kw_from>, name_token, not_at<one<'"'>>>, opt<status_from>,
               star<status_rule>, status_end> {};
 struct record_item : sor<key_clause, field_clause, derived_clause, open_when_clause, status_block> {};
 struct record_end : kw_end {};
