@@ -29,11 +29,11 @@ class Problems {
       diagnostics_.push_back(std::move(diagnostic));
     }
   }
-  void add_unreadable(const std::string& path) {
+  void add_unreadable(const std::string& path, std::string_view reason) {
     Diagnostic diagnostic;
     diagnostic.code = "file-unreadable";
     diagnostic.span.file = sources_.add(path, "");
-    diagnostic.message = "cannot read this file";
+    diagnostic.message = "cannot read `" + path + "`" + std::string(reason);
     diagnostics_.push_back(std::move(diagnostic));
   }
   bool empty() const { return diagnostics_.empty(); }
@@ -47,16 +47,17 @@ class Problems {
 };
 
 int run_fmt(const FmtOptions& options) {
-  std::vector<std::string> unlisted;
-  const std::vector<std::string> files = find_flow_files(options.paths, unlisted);
-  for (const std::string& problem : unlisted) print(stderr, problem + "\n");
-
   Problems problems;
+  std::vector<std::string> missing;
+  const std::vector<std::string> files = find_flow_files(options.paths, missing);
+  for (const std::string& path : missing)
+    problems.add_unreadable(path, ": no such file or directory");
+
   bool would_change = false;
   for (const std::string& path : files) {
     const std::optional<std::string> text = read_file(path);
     if (!text) {
-      problems.add_unreadable(path);
+      problems.add_unreadable(path, "");
       continue;
     }
     const FormatResult result = format_source({path, *text});
@@ -73,7 +74,7 @@ int run_fmt(const FmtOptions& options) {
     }
   }
   if (!problems.empty()) print(stderr, problems.render());
-  const bool failed = !unlisted.empty() || !problems.empty() || would_change;
+  const bool failed = !problems.empty() || would_change;
   return failed ? kExitProblems : kExitOk;
 }
 
