@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The README's main command: installs dependencies, builds the release tree, then checks the
-# service's flows and draws the "assign an ECT to a mentor" journey as a Mermaid diagram.
+# The README's main command: installs dependencies, builds the release tree, checks the service's
+# flows, draws the "assign an ECT to a mentor" journey, then runs the seed's story in a terminal:
+# the school's ECT list, a mentor's page, "Assign an ECT to this mentor", choose, check answers,
+# confirm, and the school's ECT list again (examples/demo.txt holds what the person types).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,3 +16,7 @@ build/release/ectflow check flows/
 echo
 echo "\$ ectflow graph assign_ect_to_mentor --format mermaid"
 build/release/ectflow graph assign_ect_to_mentor --format mermaid
+echo
+echo "\$ ectflow run --view school --world examples/world.json --as 100001 --today 2025-09-01 < examples/demo.txt"
+build/release/ectflow run --view school --world examples/world.json --as 100001 --today 2025-09-01 \
+  < examples/demo.txt

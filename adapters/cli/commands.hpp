@@ -32,6 +32,7 @@ struct Command {
 Command add_check_command(CLI::App& app);
 Command add_fmt_command(CLI::App& app);
 Command add_graph_command(CLI::App& app);
+Command add_run_command(CLI::App& app);
 
 // `check --watch`: runs `check_once` now and again after every change to the .flow files under
 // `paths`; stops on SIGINT or SIGTERM, or after `max_runs` runs unless it is 0. Returns the last

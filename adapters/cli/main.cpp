@@ -6,11 +6,11 @@
 
 int main(int argc, char** argv) {
   using namespace ectflow::cli;
-  CLI::App app{"ectflow: check, format and draw the service's flow files", "ectflow"};
+  CLI::App app{"ectflow: check, format, draw and run the service's flow files", "ectflow"};
   app.set_version_flag("--version", std::string("ectflow ") + ECTFLOW_VERSION);
   app.require_subcommand(0, 1);
   const std::vector<Command> commands = {add_check_command(app), add_fmt_command(app),
-                                         add_graph_command(app)};
+                                         add_graph_command(app), add_run_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -26,6 +26,6 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   print(stderr,
-        "ectflow needs a command: check, fmt or graph\nRun with --help for more information.\n");
+        "ectflow needs a command: check, fmt, graph or run\nRun with --help for more information.\n");
   return kExitUsage;
 }

@@ -9,6 +9,7 @@
 #include "authoring/format.hpp"
 #include "authoring/graph.hpp"
 #include "check/checker.hpp"
+#include "authoring/load.hpp"
 #include "check/suggest.hpp"
 #include "syntax/parser.hpp"
 
@@ -33,7 +34,7 @@ Diagnostic unreadable(FileId file, std::string message) {
 }
 
 // Parses every file of the set and checks them together with the standard library.
-void parse_and_check(CheckReport& report, std::vector<syntax::FlowFile>& parsed) {
+void parse_and_check(CheckReport& report, std::vector<syntax::FlowFile>& parsed, check::CheckFacts* facts) {
   syntax::ExprId next_id = 1;
   for (FileId id = 0; id < report.sources.size(); ++id) {
     auto result = syntax::parse_flow(report.sources, id, next_id);
@@ -42,7 +43,7 @@ void parse_and_check(CheckReport& report, std::vector<syntax::FlowFile>& parsed)
   }
   std::vector<const syntax::FlowFile*> files;
   for (const auto& f : parsed) files.push_back(&f);
-  check::check_program(files, report.diagnostics);
+  check::check_program(files, report.diagnostics, facts);
   sort_diagnostics(report.diagnostics);
 }
 
@@ -71,18 +72,22 @@ std::vector<std::string> find_flow_files(const std::vector<std::string>& paths,
 }
 
 CheckReport check_sources(std::vector<SourceFile> files) {
+  std::vector<syntax::FlowFile> parsed;
+  return authoring::check_source_files(std::move(files), parsed, nullptr);
+}
+
+CheckReport authoring::check_source_files(std::vector<SourceFile> files, std::vector<syntax::FlowFile>& parsed,
+                                          check::CheckFacts* facts) {
   CheckReport report;
   report.sources.add(kStdlibPath, std::string(stdlib::kAnswersFlow));
   for (auto& file : files) report.sources.add(std::move(file.path), std::move(file.text));
-  std::vector<syntax::FlowFile> parsed;
-  parse_and_check(report, parsed);
+  parse_and_check(report, parsed, facts);
   return report;
 }
 
-namespace {
-
 // Reads, parses and checks the files under `paths`, keeping the parsed files for the caller.
-CheckReport load_and_check(const std::vector<std::string>& paths, std::vector<syntax::FlowFile>& parsed) {
+CheckReport authoring::load_and_check(const std::vector<std::string>& paths, std::vector<syntax::FlowFile>& parsed,
+                                      check::CheckFacts* facts) {
   std::vector<std::string> missing;
   std::vector<std::string> found = find_flow_files(paths, missing);
   std::vector<SourceFile> files;
@@ -113,17 +118,15 @@ CheckReport load_and_check(const std::vector<std::string>& paths, std::vector<sy
     text << in.rdbuf();
     report.sources.add(path, text.str());
   }
-  parse_and_check(report, parsed);
+  parse_and_check(report, parsed, facts);
   report.diagnostics.insert(report.diagnostics.end(), problems.begin(), problems.end());
   sort_diagnostics(report.diagnostics);
   return report;
 }
 
-}  // namespace
-
 CheckReport check_files(const std::vector<std::string>& paths) {
   std::vector<syntax::FlowFile> parsed;
-  return load_and_check(paths, parsed);
+  return authoring::load_and_check(paths, parsed, nullptr);
 }
 
 FormatResult format_source(const SourceFile& file) {
@@ -146,7 +149,7 @@ GraphResult graph_journey(const std::vector<std::string>& paths, std::string_vie
                           GraphFormat format) {
   GraphResult result;
   std::vector<syntax::FlowFile> parsed;
-  result.report = load_and_check(paths, parsed);
+  result.report = authoring::load_and_check(paths, parsed, nullptr);
   if (!result.report.ok()) return result;
   std::vector<std::string> names;
   for (const auto& file : parsed) {

@@ -16,6 +16,13 @@
 
 namespace ectflow::check {
 
+// What the checker learned about each expression, kept for the model compiler (side tables
+// keyed by expression id, as cel-cpp keeps them).
+struct CheckFacts {
+  std::map<syntax::ExprId, Type> types;
+  std::map<syntax::ExprId, std::string> constants;  // bare names that are choice values or options
+};
+
 // All declarations of a run, by name. Pointers into the FlowFiles, which outlive the checker.
 struct Program {
   std::map<std::string, const syntax::RecordDecl*> records;
@@ -50,7 +57,7 @@ class Scope {
 
 class Checker {
  public:
-  explicit Checker(std::vector<Diagnostic>& out) : out_(out) {}
+  Checker(std::vector<Diagnostic>& out, CheckFacts& facts) : out_(out), facts_(facts) {}
 
   void declare(const syntax::FlowFile& file);  // pass 1: the symbol tables
   void check(const syntax::FlowFile& file);    // pass 2: everything else
@@ -79,7 +86,8 @@ class Checker {
   std::vector<std::string> choice_values(const Type& type) const;
 
   // expressions (expressions.cpp)
-  Type type_of(const syntax::Expr& expr, const Scope& scope);
+  Type type_of(const syntax::Expr& expr, const Scope& scope);  // records the type in facts_
+  Type infer(const syntax::Expr& expr, const Scope& scope);
   Type expect(const syntax::Expr& expr, const Scope& scope, Type::Kind kind, const char* where);
   void expect_text(const syntax::Expr* expr, const Scope& scope);
   Type name_type(const syntax::Expr& expr, const std::string& name, const Scope& scope);
@@ -118,6 +126,7 @@ class Checker {
   void bind_collections(Scope& scope) const;
 
   std::vector<Diagnostic>& out_;
+  CheckFacts& facts_;
   Program program_;
   std::map<std::string, std::pair<std::string, Span>> error_messages_;  // code -> first message
   std::set<std::string> lets_in_progress_;
@@ -126,6 +135,7 @@ class Checker {
 };
 
 // Parse-free entry point used by authoring.cpp: checks parsed files together.
-void check_program(const std::vector<const syntax::FlowFile*>& files, std::vector<Diagnostic>& out);
+void check_program(const std::vector<const syntax::FlowFile*>& files, std::vector<Diagnostic>& out,
+                   CheckFacts* facts = nullptr);
 
 }  // namespace ectflow::check

@@ -155,8 +155,10 @@ std::vector<std::string> Checker::choice_values(const Type& type) const {
   return values;
 }
 
-void check_program(const std::vector<const FlowFile*>& files, std::vector<Diagnostic>& out) {
-  Checker checker(out);
+void check_program(const std::vector<const FlowFile*>& files, std::vector<Diagnostic>& out,
+                   CheckFacts* facts) {
+  CheckFacts local;
+  Checker checker(out, facts ? *facts : local);
   for (const FlowFile* file : files) checker.declare(*file);
   for (const FlowFile* file : files) checker.check(*file);
 }

@@ -71,6 +71,7 @@ Type Checker::compare_with_value(const Expr& value_side, const Expr& name_side, 
   auto values = values_for(value_side, scope);
   if (!values) return Type{};
   resolved = true;
+  facts_.constants[name_side.id] = name;
   if (std::find(values->begin(), values->end(), name) == values->end()) {
     auto suggestion = closest_name(name, *values);
     error(name_side.span, "unknown-value",
@@ -110,6 +111,12 @@ Type Checker::let_type(const std::string& name, const Binding& binding, const Sc
 }
 
 Type Checker::type_of(const Expr& expr, const Scope& scope) {
+  Type t = infer(expr, scope);
+  facts_.types[expr.id] = t;
+  return t;
+}
+
+Type Checker::infer(const Expr& expr, const Scope& scope) {
   return std::visit(
       [&](const auto& node) -> Type {
         using T = std::decay_t<decltype(node)>;

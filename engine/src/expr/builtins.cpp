@@ -1,0 +1,111 @@
+// What each builtin does. Their argument types were checked when the flows loaded.
+#include "expr/builtins.hpp"
+
+#include <algorithm>
+
+#include "expr/eval.hpp"
+#include "expr/unicode.hpp"
+
+namespace ectflow::expr {
+namespace {
+
+using model::Value;
+using model::ValueList;
+
+std::string text_of(const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v.v)) return *s;
+  return {};
+}
+
+std::vector<Value> list_of(const Value& v) {
+  if (const auto* l = std::get_if<ValueList>(&v.v); l && *l) return **l;
+  return {};
+}
+
+template <typename Map>
+Value map_code_points(const Value& v, Map map) {
+  auto cps = decode_utf8(text_of(v));
+  for (char32_t& c : cps) c = map(c);
+  return Value{encode_utf8(cps)};
+}
+
+Value trim(const Value& v) {
+  auto cps = decode_utf8(text_of(v));
+  std::size_t b = 0, e = cps.size();
+  while (b < e && is_white_space(cps[b])) ++b;
+  while (e > b && is_white_space(cps[e - 1])) --e;
+  return Value{encode_utf8(std::vector<char32_t>(cps.begin() + static_cast<long>(b), cps.begin() + static_cast<long>(e)))};
+}
+
+Value keep_if(const Value& v, bool (*keep)(char32_t)) {
+  auto cps = decode_utf8(text_of(v));
+  std::vector<char32_t> out;
+  for (char32_t c : cps) {
+    if (keep(c)) out.push_back(c);
+  }
+  return Value{encode_utf8(out)};
+}
+
+Value min_max(const std::vector<Value>& args, bool want_max) {
+  if (args[0].empty()) return args[1];
+  if (args[1].empty()) return args[0];
+  auto order = Evaluator::compare(args[0], args[1]).value_or(0);
+  return (want_max ? order >= 0 : order <= 0) ? args[0] : args[1];
+}
+
+}  // namespace
+
+Value call_builtin(std::uint32_t id, const std::vector<Value>& args) {
+  switch (id) {
+    case 0: return trim(args[0]);
+    case 1: return map_code_points(args[0], simple_casefold);
+    case 2: return map_code_points(args[0], simple_upper);
+    case 3: return map_code_points(args[0], simple_lower);
+    case 4: return keep_if(args[0], [](char32_t c) { return c >= '0' && c <= '9'; });
+    case 5: return keep_if(args[0], [](char32_t c) { return !is_white_space(c); });
+    case 6:
+      if (std::holds_alternative<ValueList>(args[0].v)) return Value{static_cast<double>(list_of(args[0]).size())};
+      return Value{static_cast<double>(decode_utf8(text_of(args[0])).size())};
+    case 7: {  // pad_left(text, width, fill)
+      auto cps = decode_utf8(text_of(args[0]));
+      auto fill = decode_utf8(text_of(args[2]));
+      const auto* width = std::get_if<double>(&args[1].v);
+      if (!width || fill.empty()) return args[0];
+      std::vector<char32_t> out;
+      while (out.size() + cps.size() < static_cast<std::size_t>(*width)) out.push_back(fill[0]);
+      out.insert(out.end(), cps.begin(), cps.end());
+      return Value{encode_utf8(out)};
+    }
+    case 8: {  // join(list, separator)
+      std::string out;
+      const std::string sep = text_of(args[1]);
+      bool first = true;
+      for (const Value& item : list_of(args[0])) {
+        out += (first ? "" : sep) + text_of(item);
+        first = false;
+      }
+      return Value{out};
+    }
+    case 9: return Value{text_of(args[0]).find(text_of(args[1])) != std::string::npos};
+    case 10: {  // sorted
+      auto items = list_of(args[0]);
+      std::stable_sort(items.begin(), items.end(),
+                       [](const Value& a, const Value& b) { return Evaluator::compare(a, b).value_or(0) < 0; });
+      return model::make_list(std::move(items));
+    }
+    case 11: {  // unique: the first of each is kept
+      std::vector<Value> out;
+      for (const Value& item : list_of(args[0])) {
+        bool seen = std::any_of(out.begin(), out.end(),
+                                [&](const Value& o) { return Evaluator::compare(o, item) == 0 && o.v.index() == item.v.index(); });
+        if (!seen) out.push_back(item);
+      }
+      return model::make_list(std::move(out));
+    }
+    case 12: return min_max(args, false);
+    case 13: return min_max(args, true);
+    default: return Value{};
+  }
+}
+
+}  // namespace ectflow::expr

@@ -1,0 +1,77 @@
+// Engine::load: check the flows, compile them into the model, pin them to a content hash.
+#include <fmt/format.h>
+
+#include "authoring/load.hpp"
+#include "model/compile.hpp"
+#include "runtime/engine_internals.hpp"
+#include "runtime/hook_binding.hpp"
+
+namespace ectflow {
+namespace {
+
+// FNV-1a over every source's path and text: the same flows give the same version.
+std::string content_hash(const SourceSet& sources) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  auto mix = [&](std::string_view text) {
+    for (unsigned char c : text) {
+      hash ^= c;
+      hash *= 0x100000001b3ULL;
+    }
+    hash ^= 0xff;
+    hash *= 0x100000001b3ULL;
+  };
+  for (FileId id = 0; id < sources.size(); ++id) {
+    mix(sources.file(id).path);
+    mix(sources.file(id).text);
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+LoadedEngine finish_load(CheckReport report, std::vector<syntax::FlowFile>& parsed, const check::CheckFacts& facts,
+                         EngineOptions options) {
+  LoadedEngine loaded;
+  if (!report.ok()) {
+    loaded.report = std::move(report);
+    return loaded;
+  }
+  std::vector<const syntax::FlowFile*> files;
+  for (const auto& f : parsed) files.push_back(&f);
+  auto model = std::make_shared<model::Model>(model::compile_model(files, facts, content_hash(report.sources)));
+  auto internals = std::make_shared<Engine::Internals>();
+  internals->options = std::move(options);
+  bind_hooks(*model, *internals, report);
+  loaded.report = std::move(report);
+  if (loaded.report.ok()) loaded.engine = std::make_shared<const Engine>(model, internals);
+  return loaded;
+}
+
+}  // namespace
+
+Engine::Engine(std::shared_ptr<const model::Model> model, std::shared_ptr<const Internals> internals)
+    : model_(std::move(model)), internals_(std::move(internals)) {}
+
+LoadedEngine Engine::load(const std::vector<std::string>& flow_paths, EngineOptions options) {
+  std::vector<syntax::FlowFile> parsed;
+  check::CheckFacts facts;
+  CheckReport report = authoring::load_and_check(flow_paths, parsed, &facts);
+  return finish_load(std::move(report), parsed, facts, std::move(options));
+}
+
+LoadedEngine Engine::load_sources(std::vector<SourceFile> files, EngineOptions options) {
+  std::vector<syntax::FlowFile> parsed;
+  check::CheckFacts facts;
+  CheckReport report = authoring::check_source_files(std::move(files), parsed, &facts);
+  return finish_load(std::move(report), parsed, facts, std::move(options));
+}
+
+const std::string& Engine::flow_version() const { return model_->flow_version; }
+
+std::vector<RecordSchema> Engine::schemas() const { return model_->schemas(); }
+
+std::optional<RecordTypeId> Engine::record_type(std::string_view name) const {
+  auto it = model_->record_index.find(std::string(name));
+  if (it == model_->record_index.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace ectflow

@@ -1,0 +1,114 @@
+#include "runtime/session.hpp"
+
+#include "runtime/engine_internals.hpp"
+
+namespace ectflow::runtime {
+
+using model::Value;
+
+const char* kind_name(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::text: return "text";
+    case FieldKind::number: return "number";
+    case FieldKind::date: return "date";
+    case FieldKind::yes_no: return "yes_no";
+    case FieldKind::choice:
+    case FieldKind::reference: return "choice";
+  }
+  return "text";
+}
+
+Session::Session(const Engine& engine, const model::Journey& journey, const RecordReader& store, Date today,
+                 const std::string& actor_id, const std::string& subject_id,
+                 const std::map<std::string, std::string>& answers, const std::map<std::string, std::string>& created)
+    : model_(engine.model()), journey_(journey) {
+  if (engine.internals().hook_caller) hooks_ = engine.internals().hook_caller(hook_problems_);
+  eval_ = std::make_unique<expr::Evaluator>(model_, store, today, hooks_.get());
+  answers_.values.resize(journey.answer_names.size());
+  for (std::uint32_t slot = 0; slot < journey.answer_names.size(); ++slot) {
+    auto it = answers.find(journey.answer_names[slot]);
+    if (it == answers.end()) continue;
+    if (const model::Ask* ask = ask_for_slot(slot)) answers_.values[slot] = answer_value(*ask, it->second);
+  }
+  frame_ = eval_->frame(journey.frame_size, &answers_);
+  if (const Record* actor = store.find(journey.actor, actor_id)) frame_.slots[0] = Value{model::RecordRef{journey.actor, actor}};
+  if (journey.from) {
+    if (const Record* subject = store.find(*journey.from, subject_id)) {
+      frame_.slots[1] = Value{model::RecordRef{*journey.from, subject}};
+    }
+  }
+  for (const auto& [name, slot] : journey.created) {
+    if (auto it = created.find(name); it != created.end()) frame_.slots[slot] = Value{it->second};
+  }
+}
+
+const model::Ask* Session::ask_for_slot(std::uint32_t slot) const {
+  for (const model::Ask& ask : journey_.steps[journey_.answer_step[slot]].asks) {
+    if (ask.slot == slot) return &ask;
+  }
+  return nullptr;
+}
+
+Value Session::answer_value(const model::Ask& ask, const std::string& text) const {
+  if (text.empty()) return Value{};
+  switch (ask.kind.kind) {
+    case FieldKind::number: {
+      char* end = nullptr;
+      double d = std::strtod(text.c_str(), &end);
+      return end && *end == '\0' ? Value{d} : Value{};
+    }
+    case FieldKind::date: {
+      auto date = Date::parse_iso(text);
+      return date ? Value{*date} : Value{};
+    }
+    case FieldKind::yes_no: return Value{text == "yes"};
+    default: return Value{text};
+  }
+}
+
+std::vector<OfferedOption> Session::options(const model::Ask& ask) {
+  std::vector<OfferedOption> out;
+  if (ask.kind.kind == FieldKind::yes_no) {
+    out.push_back({"yes", "Yes", std::nullopt});
+    out.push_back({"no", "No", std::nullopt});
+  } else if (ask.kind.choice) {
+    for (const auto& [code, label] : model_.choices[*ask.kind.choice].values) out.push_back({code, label, std::nullopt});
+  }
+  if (ask.option_collection != model::kNoNode) {
+    auto& e = *eval_;
+    std::vector<Value> items;
+    for (Value& item : e.sequence(ask.option_collection, frame_)) {
+      frame_.slots[ask.option_slot] = item;
+      if (e.test(ask.option_where, frame_)) items.push_back(std::move(item));
+    }
+    e.sort_by(items, ask.option_sort, ask.option_descending, ask.option_slot, frame_);
+    for (const Value& item : items) {
+      frame_.slots[ask.option_slot] = item;
+      OfferedOption option;
+      option.value = ask.option_value != model::kNoNode ? e.text(ask.option_value, frame_) : e.display(item);
+      option.label = ask.option_label != model::kNoNode ? e.text(ask.option_label, frame_) : e.display(item);
+      if (ask.option_hint != model::kNoNode) {
+        std::string hint = e.text(ask.option_hint, frame_);
+        if (!hint.empty()) option.hint = std::move(hint);
+      }
+      out.push_back(std::move(option));
+    }
+  }
+  for (const auto& [value, label] : ask.fixed_options) out.push_back({value, eval_->text(label, frame_), std::nullopt});
+  return out;
+}
+
+std::string Session::display_answer(const model::Ask& ask, const std::string& value) {
+  if (ask.kind.kind == FieldKind::date) {
+    if (auto date = Date::parse_iso(value)) return eval_->display(Value{*date});
+  }
+  if (ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.option_collection != model::kNoNode ||
+      !ask.fixed_options.empty()) {
+    for (const OfferedOption& option : options(ask)) {
+      if (option.value == value) return option.label;
+    }
+  }
+  return value;
+}
+
+}  // namespace ectflow::runtime
