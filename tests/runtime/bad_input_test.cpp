@@ -46,7 +46,7 @@ TEST(BadInput, StartFromTheWrongKindOfRecord) {
   JourneyResult r = start_journey(*service_engine(), "assign_ect_to_mentor", world.context, "e1");
   EXPECT_EQ(r.kind, JourneyResult::Kind::rejected);
   EXPECT_EQ(r.problem_code, "wrong-record-kind");
-  EXPECT_NE(r.problem.find("e1 is a ect"), std::string::npos) << r.problem;
+  EXPECT_NE(r.problem.find("starts from a mentor, but e1 is an ect"), std::string::npos) << r.problem;
 }
 
 TEST(BadInput, StartProblems) {

@@ -130,6 +130,19 @@ struct RunContext {
   Store& store;
   Date today;
   std::string actor_id;  // the school's urn
+  // Where teachers are looked up (DOMAIN.md: a TRA client in service); null: the store's teachers.
+  const TeacherDirectory* teachers = nullptr;
+};
+
+// The default TeacherDirectory: the teachers imported into a store.
+class StoreTeacherDirectory : public TeacherDirectory {
+ public:
+  StoreTeacherDirectory(const Engine& engine, const RecordReader& store);
+  std::optional<Record> find_by_trn(std::string_view trn) const override;
+
+ private:
+  const RecordReader& store_;
+  std::optional<RecordTypeId> teacher_;
 };
 
 struct JourneyResult {

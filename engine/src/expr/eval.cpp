@@ -16,8 +16,26 @@ using model::RecordRef;
 using model::StatusValue;
 using model::ValueList;
 
-Evaluator::Evaluator(const model::Model& model, const RecordReader& store, Date today, HookCaller* hooks)
-    : model_(model), store_(store), today_(today), hooks_(hooks), let_cache_(model.lets.size()) {}
+Evaluator::Evaluator(const model::Model& model, const RecordReader& store, Date today, HookCaller* hooks,
+                     const TeacherDirectory* teachers)
+    : model_(model), store_(store), today_(today), hooks_(hooks), teachers_(teachers), let_cache_(model.lets.size()) {
+  if (auto it = model.record_index.find("teacher"); it != model.record_index.end()) teacher_type_ = it->second;
+}
+
+// Teachers are the TRA's records: when a directory is given, they are looked up there by TRN.
+Value Evaluator::eval_lookup(const Node& node, Frame& frame) {
+  Value key = eval(node.a, frame);
+  if (key.empty()) return Value{};
+  const std::string id = display(key);
+  if (teachers_ && teacher_type_ && node.type == *teacher_type_) {
+    std::optional<Record> found = teachers_->find_by_trn(id);
+    if (!found) return Value{};
+    fetched_.push_back(std::move(*found));
+    return Value{RecordRef{node.type, &fetched_.back()}};
+  }
+  const Record* record = store_.find(node.type, id);
+  return record ? Value{RecordRef{node.type, record}} : Value{};
+}
 
 Evaluator::Frame Evaluator::frame(std::uint32_t size, const AnswerValues* answers) const {
   Frame f;
@@ -253,6 +271,7 @@ Value Evaluator::eval(NodeId id, Frame& frame) {
       return hooks_->call(node.slot, args);
     }
     case Op::query: return eval_query(node, frame);
+    case Op::lookup: return eval_lookup(node, frame);
     default: return eval_binary(node, frame);
   }
 }

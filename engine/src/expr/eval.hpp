@@ -1,6 +1,7 @@
 // Runs IR expressions against a store snapshot, the answers given so far and today's date.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +28,8 @@ struct AnswerValues {
 
 class Evaluator {
  public:
-  Evaluator(const model::Model& model, const RecordReader& store, Date today, HookCaller* hooks = nullptr);
+  Evaluator(const model::Model& model, const RecordReader& store, Date today, HookCaller* hooks = nullptr,
+            const TeacherDirectory* teachers = nullptr);
 
   // A frame of slots for one journey, view, record rule or answer type.
   struct Frame {
@@ -69,6 +71,7 @@ class Evaluator {
 
  private:
   Value eval_query(const model::Node& node, Frame& frame);
+  Value eval_lookup(const model::Node& node, Frame& frame);
   Value eval_binary(const model::Node& node, Frame& frame);
   Value eval_call_rule(const model::Node& node, Frame& frame);
   Value eval_let(std::uint32_t index, Frame& frame);
@@ -77,6 +80,9 @@ class Evaluator {
   const RecordReader& store_;
   Date today_;
   HookCaller* hooks_;
+  const TeacherDirectory* teachers_;
+  std::optional<RecordTypeId> teacher_type_;
+  std::deque<Record> fetched_;  // teachers the directory returned, kept while values point at them
   std::vector<std::optional<Value>> let_cache_;
 };
 

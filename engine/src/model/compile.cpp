@@ -13,6 +13,7 @@ using namespace syntax;
 using CK = check::Type::Kind;
 
 std::uint32_t attached_ask_impl(const syntax::Expr& condition, const syntax::Step& step);
+static void collect_names(const syntax::Expr& e, std::vector<std::string>& out);
 
 class Compiler {
  public:
@@ -349,7 +350,40 @@ class Compiler {
     return add(std::move(n));
   }
 
+  // `first x in C where x.KEY = E` (E not reading x) is a lookup by key: no scan of C.
+  std::optional<NodeId> key_lookup(const Query& q, const Scope& scope, Frame& frame) {
+    const auto* collection = std::get_if<NameRef>(&q.collection->node);
+    const auto* where = q.where ? std::get_if<Binary>(&q.where->node) : nullptr;
+    if (q.kind != syntax::QueryKind::first || !q.sort.empty() || !collection || !where || where->op != BinaryOp::eq ||
+        scope.find(collection->name)) {
+      return std::nullopt;
+    }
+    auto type = collections_.find(collection->name);
+    if (type == collections_.end()) return std::nullopt;
+    const RecordSchema& schema = m_.records[type->second].schema;
+    auto is_key_of_variable = [&](const Expr& e) {
+      const auto* access = std::get_if<FieldAccess>(&e.node);
+      const auto* object = access ? std::get_if<NameRef>(&access->object->node) : nullptr;
+      return object && object->name == q.variable.text && schema.slot(access->field.text) == schema.key;
+    };
+    auto reads_variable = [&](const Expr& e) {
+      std::vector<std::string> names;
+      collect_names(e, names);
+      return std::find(names.begin(), names.end(), q.variable.text) != names.end();
+    };
+    const Expr* key = is_key_of_variable(*where->lhs)   ? where->rhs.get()
+                      : is_key_of_variable(*where->rhs) ? where->lhs.get()
+                                                        : nullptr;
+    if (!key || reads_variable(*key)) return std::nullopt;
+    Node n;
+    n.op = Op::lookup;
+    n.type = type->second;
+    n.a = expr(*key, scope, frame);
+    return add(std::move(n));
+  }
+
   NodeId compile(const Expr&, const Query& q, const Scope& scope, Frame& frame) {
+    if (auto lookup = key_lookup(q, scope, frame)) return *lookup;
     Node n;
     n.op = Op::query;
     n.kind = static_cast<std::uint8_t>(q.kind);

@@ -52,6 +52,7 @@ enum class Op : std::uint8_t {
   call_rule,      // slot: rule index; children: arguments (bound to the rule's frame slots)
   call_hook,      // slot: hook index; children: arguments
   query,          // kind: QueryKind; slot: the variable's frame slot; a: collection; b: where; c: projection
+  lookup,         // type; a: the key: `first x in C where x.KEY = a`, found by key, not by a scan
 };
 
 enum class QueryKind : std::uint8_t { exists, count, first, all, collect };

@@ -119,7 +119,7 @@ Completion complete_journey(const Engine& engine, const model::Journey& journey,
       for (const model::Ask& ask : step.asks) {
         if (auto a = instance.answers.find(ask.name); a != instance.answers.end()) given[ask.name] = a->second;
       }
-      StepCheck again = check_step(engine, journey, step, txn, context.today, instance, given);
+      StepCheck again = check_step(engine, journey, step, Reads{txn, context.today, context.teachers}, instance, given);
       out.hook_problems.insert(out.hook_problems.end(), again.hook_problems.begin(), again.hook_problems.end());
       if (!again.ok()) {
         const auto& [answer, message] = *again.messages.begin();
@@ -127,7 +127,7 @@ Completion complete_journey(const Engine& engine, const model::Journey& journey,
         return false;
       }
     }
-    Session session(engine, journey, txn, context.today, instance.actor_id, instance.subject_id, instance.answers,
+    Session session(engine, journey, Reads{txn, context.today, context.teachers}, instance.actor_id, instance.subject_id, instance.answers,
                     instance.created);
     if (!session.eval().test(journey.start_when, session.frame())) {
       out.conflict = "Something changed while you were answering: this can no longer be done for this record";

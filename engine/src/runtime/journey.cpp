@@ -14,6 +14,13 @@ namespace {
 
 using runtime::Session;
 
+runtime::Reads reads_of(const RunContext& context) { return {context.store, context.today, context.teachers}; }
+
+// "a mentor", "an ect": record names in problems read as words.
+std::string a_or_an(const std::string& noun) {
+  return (noun.empty() || std::string("aeiou").find(noun[0]) == std::string::npos ? "a " : "an ") + noun;
+}
+
 JourneyResult rejected(const JourneyInstance& instance, std::string code, std::string problem) {
   JourneyResult r;
   r.kind = JourneyResult::Kind::rejected;
@@ -26,7 +33,7 @@ JourneyResult rejected(const JourneyInstance& instance, std::string code, std::s
 JourneyResult with_page(const Engine& engine, const model::Journey& journey, JourneyInstance instance,
                         const RunContext& context) {
   JourneyResult r;
-  r.page = runtime::render_page(engine, journey, instance, context.store, context.today, r.hook_problems);
+  r.page = runtime::render_page(engine, journey, instance, reads_of(context), r.hook_problems);
   r.instance = std::move(instance);
   return r;
 }
@@ -69,7 +76,7 @@ const model::Journey* journey_of(const Engine& engine, const JourneyInstance& in
 const model::Target* next_target(const Engine& engine, const model::Journey& journey, const model::Step& step,
                                  const JourneyInstance& instance, const RunContext& context,
                                  std::vector<std::string>& hook_problems) {
-  Session session(engine, journey, context.store, context.today, instance.actor_id, instance.subject_id,
+  Session session(engine, journey, reads_of(context), instance.actor_id, instance.subject_id,
                   instance.answers, instance.created);
   const model::Target* found = nullptr;
   for (const model::Next& next : step.nexts) {
@@ -110,13 +117,13 @@ JourneyResult start_journey(const Engine& engine, std::string_view name, const R
   }
   if (journey.from) {
     const std::string& from_type = m.records[*journey.from].schema.name;
-    if (!with_id) return rejected(instance, "missing-with", journey.name + " starts from a " + from_type + ": say which one");
+    if (!with_id) return rejected(instance, "missing-with", journey.name + " starts from " + a_or_an(from_type) + ": say which one");
     if (!context.store.find(*journey.from, *with_id)) {
       for (RecordTypeId t = 0; t < m.records.size(); ++t) {
         if (t != *journey.from && context.store.find(t, *with_id)) {
           return rejected(instance, "wrong-record-kind",
-                          journey.name + " starts from a " + from_type + ", but " + *with_id + " is a " +
-                              m.records[t].schema.name);
+                          journey.name + " starts from " + a_or_an(from_type) + ", but " + *with_id + " is " +
+                              a_or_an(m.records[t].schema.name));
         }
       }
       return rejected(instance, "unknown-record", "there is no " + from_type + " " + *with_id);
@@ -130,7 +137,7 @@ JourneyResult start_journey(const Engine& engine, std::string_view name, const R
   instance.subject_id = with_id.value_or("");
   instance.step = journey.steps[journey.first_step].name;
   instance.path = {instance.step};
-  Session session(engine, journey, context.store, context.today, instance.actor_id, instance.subject_id, {}, {});
+  Session session(engine, journey, reads_of(context), instance.actor_id, instance.subject_id, {}, {});
   if (journey.from) {
     // Someone else's records cannot be started from: the record must belong to who acts.
     const RecordSchema& schema = m.records[*journey.from].schema;
@@ -202,7 +209,7 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
   }
 
   runtime::StepCheck checked =
-      runtime::check_step(engine, *journey, step, context.store, context.today, instance, answers);
+      runtime::check_step(engine, *journey, step, reads_of(context), instance, answers);
   JourneyInstance next = instance;
   next.errors = checked.errors;
   next.error_messages = checked.messages;
@@ -221,7 +228,7 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
   JourneyResult result;
   if (target->kind == model::Target::Kind::start_journey) {
     // Hand over to another journey (assign_mentor's "Register a new mentor").
-    Session session(engine, *journey, context.store, context.today, next.actor_id, next.subject_id, next.answers,
+    Session session(engine, *journey, reads_of(context), next.actor_id, next.subject_id, next.answers,
                     next.created);
     PageLink link;
     link.kind = PageLink::Kind::start_journey;

@@ -41,8 +41,8 @@ PageLink render_link(const model::Link& link, const model::Journey* journey, exp
 }
 
 Page render_page(const Engine& engine, const model::Journey& journey, const JourneyInstance& instance,
-                 const RecordReader& store, Date today, std::vector<std::string>& hook_problems) {
-  Session session(engine, journey, store, today, instance.actor_id, instance.subject_id, instance.answers,
+                 const Reads& reads, std::vector<std::string>& hook_problems) {
+  Session session(engine, journey, reads, instance.actor_id, instance.subject_id, instance.answers,
                   instance.created);
   auto& eval = session.eval();
   auto& frame = session.frame();

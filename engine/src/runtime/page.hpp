@@ -7,11 +7,12 @@
 #include "ectflow/engine.hpp"
 #include "expr/eval.hpp"
 #include "model/model.hpp"
+#include "runtime/session.hpp"
 
 namespace ectflow::runtime {
 
 Page render_page(const Engine& engine, const model::Journey& journey, const JourneyInstance& instance,
-                 const RecordReader& store, Date today, std::vector<std::string>& hook_problems);
+                 const Reads& reads, std::vector<std::string>& hook_problems);
 
 // A link or action with its text and target worked out (`journey` is null in views).
 PageLink render_link(const model::Link& link, const model::Journey* journey, expr::Evaluator& eval,

@@ -18,12 +18,13 @@ const char* kind_name(FieldKind kind) {
   return "text";
 }
 
-Session::Session(const Engine& engine, const model::Journey& journey, const RecordReader& store, Date today,
+Session::Session(const Engine& engine, const model::Journey& journey, const Reads& reads,
                  const std::string& actor_id, const std::string& subject_id,
                  const std::map<std::string, std::string>& answers, const std::map<std::string, std::string>& created)
     : model_(engine.model()), journey_(journey) {
   if (engine.internals().hook_caller) hooks_ = engine.internals().hook_caller(hook_problems_);
-  eval_ = std::make_unique<expr::Evaluator>(model_, store, today, hooks_.get());
+  const RecordReader& store = reads.store;
+  eval_ = std::make_unique<expr::Evaluator>(model_, store, reads.today, hooks_.get(), reads.teachers);
   answers_.values.resize(journey.answer_names.size());
   for (std::uint32_t slot = 0; slot < journey.answer_names.size(); ++slot) {
     auto it = answers.find(journey.answer_names[slot]);

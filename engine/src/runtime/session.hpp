@@ -20,9 +20,17 @@ struct OfferedOption {
   std::optional<std::string> hint;
 };
 
+// What an evaluation reads: the records (a store, or a transaction's view), today, and where
+// teachers are looked up.
+struct Reads {
+  const RecordReader& store;
+  Date today;
+  const TeacherDirectory* teachers = nullptr;
+};
+
 class Session {
  public:
-  Session(const Engine& engine, const model::Journey& journey, const RecordReader& store, Date today,
+  Session(const Engine& engine, const model::Journey& journey, const Reads& reads,
           const std::string& actor_id, const std::string& subject_id,
           const std::map<std::string, std::string>& answers, const std::map<std::string, std::string>& created);
 

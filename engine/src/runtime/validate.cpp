@@ -79,11 +79,10 @@ std::string blank_code(const model::Ask& ask, const model::Model& m) {
 }  // namespace
 
 StepCheck check_step(const Engine& engine, const model::Journey& journey, const model::Step& step,
-                     const RecordReader& store, Date today, const JourneyInstance& instance,
-                     const Answers& submitted) {
+                     const Reads& reads, const JourneyInstance& instance, const Answers& submitted) {
   const model::Model& m = engine.model();
   StepCheck result;
-  Session before(engine, journey, store, today, instance.actor_id, instance.subject_id, instance.answers,
+  Session before(engine, journey, reads, instance.actor_id, instance.subject_id, instance.answers,
                  instance.created);
   auto& eval = before.eval();
 
@@ -135,7 +134,7 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
   // 3 and 4: the step's checks and the options, seeing this step's answers.
   std::map<std::string, std::string> answers = instance.answers;
   for (const auto& [name, value] : result.values) answers[name] = value;
-  Session after(engine, journey, store, today, instance.actor_id, instance.subject_id, answers, instance.created);
+  Session after(engine, journey, reads, instance.actor_id, instance.subject_id, answers, instance.created);
   for (const model::Check& check : step.checks) {
     const std::string& name = step.asks.at(check.ask).name;
     if (result.errors.count(name)) continue;

@@ -8,6 +8,7 @@
 
 #include "ectflow/engine.hpp"
 #include "model/model.hpp"
+#include "runtime/session.hpp"
 
 namespace ectflow::runtime {
 
@@ -21,7 +22,6 @@ struct StepCheck {
 
 // `answers` are the journey's answers so far; `submitted` those given for `step` now.
 StepCheck check_step(const Engine& engine, const model::Journey& journey, const model::Step& step,
-                     const RecordReader& store, Date today, const JourneyInstance& instance,
-                     const Answers& submitted);
+                     const Reads& reads, const JourneyInstance& instance, const Answers& submitted);
 
 }  // namespace ectflow::runtime

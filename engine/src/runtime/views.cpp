@@ -29,7 +29,7 @@ ViewResult show_view(const Engine& engine, std::string_view name, const RunConte
   std::vector<std::string> hook_problems;
   std::unique_ptr<expr::HookCaller> hooks;
   if (engine.internals().hook_caller) hooks = engine.internals().hook_caller(hook_problems);
-  expr::Evaluator eval(m, context.store, context.today, hooks.get());
+  expr::Evaluator eval(m, context.store, context.today, hooks.get(), context.teachers);
   auto frame = eval.frame(view.frame_size);
   frame.slots[0] = model::Value{model::RecordRef{view.actor, actor}};
   if (view.from) {
