@@ -217,7 +217,7 @@ Command add_run_command(CLI::App& app) {
   run_app->add_option("--as", options->school, "The school (its URN) acting")->required();
   run_app->add_option("--with", options->with, "The record the journey or view starts from");
   run_app->add_option("--today", options->today, "The date rules run on (default 2025-09-01)");
-  run_app->add_option("--flows", options->flows, "Flow files or directories (default: flows/)");
+  run_app->add_option("--flows", options->flows, "Flow files or directories (default: flows/); give JOURNEY first");
   return {run_app, [options, run_app] {
             if (options->journey.empty() == options->view.empty()) {
               print(stderr, "ectflow run: give a JOURNEY or --view NAME, not both\n" + run_app->help());
