@@ -81,22 +81,22 @@ class WorldReader {
     }
     const Shape teacher{teacher_, {}, {}}, body{appropriate_body_, {}, {}},
         provider{lead_provider_, {}, {}}, cohort{cohort_, {}, {}};
-    read_list(world, "teachers", "", [&](const json& item, const std::string& path) {
+    read_list(world, "teachers", "", "teacher", [&](const json& item, const std::string& path) {
       stage(teacher_, read_record(item, teacher, path), path);
     });
-    read_list(world, "schools", "",
+    read_list(world, "schools", "", "school",
               [&](const json& item, const std::string& path) { read_school(item, path); });
-    read_list(world, "appropriate_bodies", "", [&](const json& item, const std::string& path) {
+    read_list(world, "appropriate_bodies", "", "appropriate_body", [&](const json& item, const std::string& path) {
       stage(appropriate_body_, read_record(item, body, path), path);
     });
-    read_list(world, "lead_providers", "", [&](const json& item, const std::string& path) {
+    read_list(world, "lead_providers", "", "lead_provider", [&](const json& item, const std::string& path) {
       stage(lead_provider_, read_record(item, provider, path), path);
     });
     if (world.contains("cohorts") && !world["cohorts"].is_null()) {
-      read_list(world, "cohorts", "", [&](const json& item, const std::string& path) {
+      read_list(world, "cohorts", "", "cohort", [&](const json& item, const std::string& path) {
         read_cohort(read_record(item, cohort, path), path);
       });
-    } else {
+    } else if (!missing_.count("cohort")) {
       for (int year = kFirstDefaultCohort; year <= kLastDefaultCohort; ++year) {
         Record record = blank(cohort_);
         set(record, cohort_, "year", static_cast<double>(year));
@@ -119,14 +119,12 @@ class WorldReader {
         {&appropriate_body_, "appropriate_body"},
         {&cohort_, "cohort"}};
     for (auto [type, name] : wanted) {
-      if (auto found = type_named(name)) {
-        *type = *found;
-      } else {
-        problem("", std::string("the flows declare no record type `") + name + "`");
-      }
+      // Flows without a record type may still load worlds that do not give any of it.
+      if (auto found = type_named(name)) *type = *found;
+      else missing_.insert(name);
     }
     ids_.resize(schemas_.size());
-    return problems.empty();
+    return true;
   }
 
   std::optional<RecordTypeId> type_named(std::string_view name) const {
@@ -173,11 +171,14 @@ class WorldReader {
     staged.push_back({type, std::move(record), path});
   }
 
-  void read_list(const json& parent, const char* key, const std::string& prefix,
+  void read_list(const json& parent, const char* key, const std::string& prefix, const char* type_name,
                  const std::function<void(const json&, const std::string&)>& read_item) {
     if (!parent.contains(key) || parent[key].is_null()) return;
     const json& list = parent[key];
     if (!list.is_array()) return problem(prefix + key, "expected a list");
+    if (!list.empty() && missing_.count(type_name)) {
+      return problem(prefix + key, std::string("the flows declare no record type `") + type_name + "`");
+    }
     for (std::size_t i = 0; i < list.size(); ++i) {
       std::string path = prefix + key + "[" + std::to_string(i) + "]";
       if (!list[i].is_object()) {
@@ -231,7 +232,7 @@ class WorldReader {
                       {"induction_tutor_name", "induction_tutor_email"},
                       {"induction_tutor", "mentors", "ects"}};
     Record school = read_record(item, shape, path);
-    if (std::holds_alternative<std::monostate>(get(school, school_, "kind"))) {
+    if (schemas_[school_].slot("kind") && std::holds_alternative<std::monostate>(get(school, school_, "kind"))) {
       set(school, school_, "kind", std::string("state_funded"));
     }
     if (item.contains("induction_tutor")) {
@@ -240,12 +241,12 @@ class WorldReader {
     const std::string urn = key_text(schemas_[school_], school);
     stage(school_, std::move(school), path);
     const Shape mentor{mentor_, {"school_id"}, {}}, ect{ect_, {"school_id"}, {"mentor_id"}};
-    read_list(item, "mentors", path + ".", [&](const json& fields, const std::string& at) {
+    read_list(item, "mentors", path + ".", "mentor", [&](const json& fields, const std::string& at) {
       Record record = read_record(fields, mentor, at);
       if (!urn.empty()) set(record, mentor_, "school_id", urn);
       stage(mentor_, std::move(record), at);
     });
-    read_list(item, "ects", path + ".", [&](const json& fields, const std::string& at) {
+    read_list(item, "ects", path + ".", "ect", [&](const json& fields, const std::string& at) {
       Record record = read_record(fields, ect, at);
       if (!urn.empty()) set(record, ect_, "school_id", urn);
       if (fields.contains("mentor_id")) open_mentorship(record, fields["mentor_id"], at);
@@ -279,6 +280,9 @@ class WorldReader {
     if (mentor_id.is_null()) return;
     if (!mentor_id.is_string()) {
       return problem(path + ".mentor_id", "expected the id of a mentor, as text, or null for none");
+    }
+    if (missing_.count("mentorship")) {
+      return problem(path + ".mentor_id", "the flows declare no record type `mentorship` to pair them with");
     }
     const std::string& ect_id = key_text(schemas_[ect_], ect);
     if (ect_id.empty()) return;
@@ -384,6 +388,7 @@ class WorldReader {
   const MemoryStore& store_;
   Date today_;
   const ChoiceValues& choices_;
+  std::set<std::string> missing_;  // record types these flows do not declare
   RecordTypeId teacher_ = 0, school_ = 0, ect_ = 0, mentor_ = 0, mentorship_ = 0,
                lead_provider_ = 0, appropriate_body_ = 0, cohort_ = 0;
   std::vector<std::map<std::string, std::string>> ids_;  // by type: id → where it is written
