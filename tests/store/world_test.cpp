@@ -279,13 +279,29 @@ TEST(WorldTest, IdsAlreadyInTheStoreAreProblems) {
   EXPECT_EQ(problems[0].message, "the store already has a teacher `1234567`");
 }
 
+// Flows without a record type load worlds that give none of it; giving one is a problem.
 TEST(WorldTest, NamesRecordTypesTheFlowsDoNotDeclare) {
+  std::vector<RecordSchema> schemas = service_schemas();
+  schemas.erase(schemas.begin() + type_of(schemas, "teacher"));
+  MemoryStore store(schemas);
+  EXPECT_TRUE(load_world(json::object(), store, schemas, kToday).empty());
+  MemoryStore other(schemas);
+  auto problems = load_world(json::parse(R"({"teachers": [{"trn": "1234567"}]})"), other, schemas, kToday);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].path, "teachers");
+  EXPECT_EQ(problems[0].message, "the flows declare no record type `teacher`");
+}
+
+TEST(WorldTest, AMentorForAnEctNeedsMentorships) {
   std::vector<RecordSchema> schemas = service_schemas();
   schemas.erase(schemas.begin() + type_of(schemas, "mentorship"));
   MemoryStore store(schemas);
-  auto problems = load_world(json::object(), store, schemas, kToday);
+  auto problems = load_world(json::parse(R"({"schools": [{"urn": "1", "name": "S",
+      "mentors": [{"id": "m1", "trn": "1111111", "name": "M"}],
+      "ects": [{"id": "e1", "trn": "2222222", "name": "E", "mentor_id": "m1"}]}]})"),
+                             store, schemas, kToday);
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0].message, "the flows declare no record type `mentorship`");
+  EXPECT_EQ(problems[0].path, "schools[0].ects[0].mentor_id");
 }
 
 // examples/world.json: the demos' world (examples/README.md says what it holds).
