@@ -22,7 +22,9 @@ struct Model;
 class Engine;
 
 struct EngineOptions {
-  std::string project_root = ".";  // hooks' Lua files are relative to it ("rules/cohort.lua")
+  // Hooks' Lua files are relative to it ("rules/cohort.lua"). Empty: the folder holding the flows'
+  // folder (for `flows/`, the project it sits in), or the working directory for in-memory sources.
+  std::string project_root;
 };
 
 struct LoadedEngine {

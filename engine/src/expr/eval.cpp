@@ -166,6 +166,16 @@ void Evaluator::sort_by(std::vector<Value>& items, const std::vector<NodeId>& ke
   items = std::move(sorted);
 }
 
+std::vector<Value> Evaluator::select(const model::Selection& s, Frame& frame) {
+  std::vector<Value> chosen;
+  for (Value& item : sequence(s.collection, frame)) {
+    frame.slots[s.slot] = item;
+    if (test(s.where, frame)) chosen.push_back(std::move(item));
+  }
+  sort_by(chosen, s.sort, s.descending, s.slot, frame);
+  return chosen;
+}
+
 Value Evaluator::eval_query(const Node& node, Frame& frame) {
   const auto kind = static_cast<model::QueryKind>(node.kind);
   std::vector<Value> kept;

@@ -57,6 +57,9 @@ class Evaluator {
   void sort_by(std::vector<Value>& items, const std::vector<NodeId>& keys, const std::vector<bool>& descending,
                std::uint32_t slot, Frame& frame);
 
+  // The records a selection chooses, in its order.
+  std::vector<Value> select(const model::Selection& selection, Frame& frame);
+
   static Value from_field(const FieldValue& field);
   bool equal(const Value& a, const Value& b) const;
   // Orders values for `sort by` and <, <=, >, >=: nullopt when they cannot be ordered.

@@ -21,6 +21,13 @@ class Compiler {
 
   void run(const std::vector<const FlowFile*>& files) {
     for (const FlowFile* file : files) index(*file);
+    for (std::size_t i = 0; i < hook_decls_.size(); ++i) {
+      Hook& hook = m_.hooks[i];
+      const TypeRef& result = hook_decls_[i]->result;
+      hook.result = answer_kind(result);
+      hook.result_is_list = result.is_list;
+      hook.result_is_status = result.name.text == "status";
+    }
     for (const FlowFile* file : files) {
       for (const auto& d : file->declarations) {
         if (const auto* r = std::get_if<RecordDecl>(&d)) record_rules(*r);
@@ -63,8 +70,12 @@ class Compiler {
                                              : FieldKind::text;
         m_.answer_types.push_back(std::move(type));
       } else if (const auto* h = std::get_if<HookDecl>(&d)) {
-        Hook hook{h->name.text, h->file, {}};
+        Hook hook;
+        hook.name = h->name.text;
+        hook.file = h->file;
+        hook.file_span = h->file_span;
         for (const auto& p : h->params) hook.params.push_back(p.name.text);
+        hook_decls_.push_back(h);
         hook_index_[h->name.text] = static_cast<std::uint32_t>(m_.hooks.size());
         m_.hooks.push_back(std::move(hook));
       } else if (const auto* r = std::get_if<RuleDecl>(&d)) {
@@ -427,6 +438,11 @@ class Compiler {
         if (r.when) rule.when = expr(*r.when, scope, frame);
         block.rules.push_back(std::move(rule));
       }
+      // A hook giving this status may give any of its codes.
+      if (block.from != kNoNode && m_.arena[block.from].op == Op::call_hook) {
+        auto& codes = m_.hooks[m_.arena[block.from].slot].status_codes;
+        for (const auto& rule : block.rules) codes.push_back(rule.code);
+      }
       m_.records[id].statuses.push_back(std::move(block));
     }
     m_.records[id].frame_size = frame.size();
@@ -516,12 +532,28 @@ class Compiler {
   void journey(const syntax::Journey& decl);
   void step(const syntax::Step& decl, model::Journey& journey, const Scope& scope, Frame& frame);
   model::Ask ask(const syntax::Ask& decl, const model::Journey& journey, const Scope& scope, Frame& frame);
+  // Compiles `VAR in COLLECTION where ... sort by ...`; `inner` gets VAR bound, and the caller
+  // releases the frame slot once it has compiled what else reads VAR.
+  Selection selection(const Name& variable, const Expr& collection, const Expr* where,
+                      const std::vector<SortKey>& sort, const Scope& scope, Scope& inner, Frame& frame) {
+    Selection s;
+    s.collection = expr(collection, scope, frame);
+    s.slot = frame.allocate();
+    inner.bind(variable.text, Symbol{Symbol::Kind::local, s.slot, 0});
+    if (where) s.where = expr(*where, inner, frame);
+    for (const auto& key : sort) {
+      s.sort.push_back(expr(*key.key, inner, frame));
+      s.descending.push_back(key.descending);
+    }
+    return s;
+  }
   model::Effect effect(const syntax::Effect& decl, Scope& scope, Frame& frame);
   void view(const syntax::View& decl);
 
   const check::CheckFacts& facts_;
   Model& m_;
   std::vector<const RecordDecl*> record_decls_;
+  std::vector<const HookDecl*> hook_decls_;
   std::unordered_map<std::string, RecordTypeId> collections_;
   std::unordered_map<std::string, std::uint32_t> choice_index_, type_index_, hook_index_, rule_index_;
 };
@@ -663,15 +695,9 @@ model::Ask Compiler::ask(const syntax::Ask& decl, const model::Journey& journey,
   a.optional = decl.optional;
   for (const auto& f : decl.fixed_options) a.fixed_options.emplace_back(f.value.text, expr(*f.label, scope, frame));
   if (decl.option_collection) {
-    a.option_collection = expr(*decl.option_collection, scope, frame);
-    a.option_slot = frame.allocate();
     Scope inner(&scope);
-    inner.bind(decl.option_variable.text, Symbol{Symbol::Kind::local, a.option_slot, 0});
-    if (decl.option_where) a.option_where = expr(*decl.option_where, inner, frame);
-    for (const auto& key : decl.option_sort) {
-      a.option_sort.push_back(expr(*key.key, inner, frame));
-      a.option_descending.push_back(key.descending);
-    }
+    a.options = selection(decl.option_variable, *decl.option_collection, decl.option_where.get(), decl.option_sort,
+                          scope, inner, frame);
     if (decl.option_value) a.option_value = expr(*decl.option_value, inner, frame);
     if (decl.option_label) a.option_label = expr(*decl.option_label, inner, frame);
     if (decl.option_hint) a.option_hint = expr(*decl.option_hint, inner, frame);
@@ -732,15 +758,8 @@ void Compiler::view(const syntax::View& decl) {
   for (const auto& l : decl.lists) {
     model::ViewList list;
     list.name = l.name.text;
-    list.collection = expr(*l.collection, scope, frame);
-    list.slot = frame.allocate();
     Scope inner(&scope);
-    inner.bind(l.variable.text, Symbol{Symbol::Kind::local, list.slot, 0});
-    if (l.where) list.where = expr(*l.where, inner, frame);
-    for (const auto& key : l.sort) {
-      list.sort.push_back(expr(*key.key, inner, frame));
-      list.descending.push_back(key.descending);
-    }
+    list.rows = selection(l.variable, *l.collection, l.where.get(), l.sort, scope, inner, frame);
     if (l.status) list.status = expr(*l.status, inner, frame);
     list.texts = texts(l.texts, inner, frame);
     for (const auto& a : l.actions) list.actions.push_back(link(a, nullptr, inner, frame));

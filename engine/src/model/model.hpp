@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ectflow/diagnostics.hpp"
 #include "model/ir.hpp"
 
 namespace ectflow::model {
@@ -38,6 +39,16 @@ struct RecordType {
 struct Choice {
   std::string name;
   std::vector<std::pair<std::string, std::string>> values;  // code, label
+};
+
+// Records chosen from a collection: `VAR in COLLECTION where ... sort by ...`, with VAR in `slot`
+// (a question's options, a view's list).
+struct Selection {
+  NodeId collection = kNoNode;
+  std::uint32_t slot = 0;
+  NodeId where = kNoNode;
+  std::vector<NodeId> sort;
+  std::vector<bool> descending;
 };
 
 struct Message {
@@ -74,12 +85,7 @@ struct Ask {
   std::uint32_t slot = 0;  // the journey's answer slot
   NodeId label = kNoNode;
   AnswerKind kind;
-  // options VAR in COLLECTION where ...: evaluated with VAR in `option_slot`
-  NodeId option_collection = kNoNode;
-  std::uint32_t option_slot = 0;
-  NodeId option_where = kNoNode;
-  std::vector<NodeId> option_sort;
-  std::vector<bool> option_descending;
+  Selection options;  // options VAR in COLLECTION where ... (collection kNoNode: none)
   NodeId option_value = kNoNode;
   NodeId option_label = kNoNode;
   NodeId option_hint = kNoNode;
@@ -165,11 +171,7 @@ struct Journey {
 
 struct ViewList {
   std::string name;
-  std::uint32_t slot = 0;
-  NodeId collection = kNoNode;
-  NodeId where = kNoNode;
-  std::vector<NodeId> sort;
-  std::vector<bool> descending;
+  Selection rows;
   NodeId status = kNoNode;
   std::vector<TextLine> texts;
   std::vector<Link> actions;
@@ -189,7 +191,12 @@ struct View {
 struct Hook {
   std::string name;
   std::string file;
+  Span file_span;  // where the flow names the file, for diagnostics about it
   std::vector<std::string> params;
+  AnswerKind result;  // what the hook returns: its kind, choice or record
+  bool result_is_list = false;
+  bool result_is_status = false;
+  std::vector<std::string> status_codes;  // the codes of the status blocks it gives
 };
 
 struct Rule {

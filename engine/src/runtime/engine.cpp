@@ -1,6 +1,8 @@
 // Engine::load: check the flows, compile them into the model, pin them to a content hash.
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "authoring/load.hpp"
 #include "model/compile.hpp"
 #include "runtime/engine_internals.hpp"
@@ -51,6 +53,12 @@ Engine::Engine(std::shared_ptr<const model::Model> model, std::shared_ptr<const 
     : model_(std::move(model)), internals_(std::move(internals)) {}
 
 LoadedEngine Engine::load(const std::vector<std::string>& flow_paths, EngineOptions options) {
+  if (options.project_root.empty() && !flow_paths.empty()) {
+    std::error_code ec;
+    std::filesystem::path first = std::filesystem::absolute(flow_paths.front(), ec).lexically_normal();
+    if (first.filename().empty()) first = first.parent_path();  // "flows/" names the folder
+    options.project_root = (std::filesystem::is_directory(first, ec) ? first : first.parent_path()).parent_path().string();
+  }
   std::vector<syntax::FlowFile> parsed;
   check::CheckFacts facts;
   CheckReport report = authoring::load_and_check(flow_paths, parsed, &facts);

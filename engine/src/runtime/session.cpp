@@ -75,16 +75,10 @@ std::vector<OfferedOption> Session::options(const model::Ask& ask) {
   } else if (ask.kind.choice) {
     for (const auto& [code, label] : model_.choices[*ask.kind.choice].values) out.push_back({code, label, std::nullopt});
   }
-  if (ask.option_collection != model::kNoNode) {
+  if (ask.options.collection != model::kNoNode) {
     auto& e = *eval_;
-    std::vector<Value> items;
-    for (Value& item : e.sequence(ask.option_collection, frame_)) {
-      frame_.slots[ask.option_slot] = item;
-      if (e.test(ask.option_where, frame_)) items.push_back(std::move(item));
-    }
-    e.sort_by(items, ask.option_sort, ask.option_descending, ask.option_slot, frame_);
-    for (const Value& item : items) {
-      frame_.slots[ask.option_slot] = item;
+    for (const Value& item : e.select(ask.options, frame_)) {
+      frame_.slots[ask.options.slot] = item;
       OfferedOption option;
       option.value = ask.option_value != model::kNoNode ? e.text(ask.option_value, frame_) : e.display(item);
       option.label = ask.option_label != model::kNoNode ? e.text(ask.option_label, frame_) : e.display(item);
@@ -103,7 +97,7 @@ std::string Session::display_answer(const model::Ask& ask, const std::string& va
   if (ask.kind.kind == FieldKind::date) {
     if (auto date = Date::parse_iso(value)) return eval_->display(Value{*date});
   }
-  if (ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.option_collection != model::kNoNode ||
+  if (ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.options.collection != model::kNoNode ||
       !ask.fixed_options.empty()) {
     for (const OfferedOption& option : options(ask)) {
       if (option.value == value) return option.label;

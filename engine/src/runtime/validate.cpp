@@ -145,7 +145,7 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
   }
   for (const model::Ask& ask : step.asks) {
     if (result.errors.count(ask.name) || result.values[ask.name].empty()) continue;
-    bool offers = ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.option_collection != model::kNoNode ||
+    bool offers = ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.options.collection != model::kNoNode ||
                   !ask.fixed_options.empty();
     if (!offers) continue;
     auto options = after.options(ask);

@@ -59,14 +59,8 @@ ViewResult show_view(const Engine& engine, std::string_view name, const RunConte
   for (const model::ViewList& list : view.lists) {
     ViewList out;
     out.name = list.name;
-    std::vector<model::Value> items;
-    for (model::Value& item : eval.sequence(list.collection, frame)) {
-      frame.slots[list.slot] = item;
-      if (eval.test(list.where, frame)) items.push_back(std::move(item));
-    }
-    eval.sort_by(items, list.sort, list.descending, list.slot, frame);
-    for (const model::Value& item : items) {
-      frame.slots[list.slot] = item;
+    for (const model::Value& item : eval.select(list.rows, frame)) {
+      frame.slots[list.rows.slot] = item;
       ViewRow row;
       row.id = eval.display(item);
       if (const auto* ref = std::get_if<model::RecordRef>(&item.v); ref && ref->record) {
