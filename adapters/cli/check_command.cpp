@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ectflow/engine.hpp"
 
 namespace ectflow::cli {
 namespace {
@@ -24,7 +25,9 @@ struct CheckOptions {
 };
 
 int check_once(const CheckOptions& options) {
-  const CheckReport report = check_files(options.paths);
+  // Loading an engine checks everything check_files does, and also compiles the model and reads
+  // the hooks' Lua files, so a missing or broken hook is reported here too.
+  const CheckReport report = Engine::load(options.paths).report;
   const DiagnosticFormat format = options.format == "json"    ? DiagnosticFormat::json
                                   : options.format == "sarif" ? DiagnosticFormat::sarif
                                                               : DiagnosticFormat::text;

@@ -38,7 +38,19 @@ LoadedEngine finish_load(CheckReport report, std::vector<syntax::FlowFile>& pars
   }
   std::vector<const syntax::FlowFile*> files;
   for (const auto& f : parsed) files.push_back(&f);
-  auto model = std::make_shared<model::Model>(model::compile_model(files, facts, content_hash(report.sources)));
+  std::shared_ptr<model::Model> model;
+  try {
+    model = std::make_shared<model::Model>(model::compile_model(files, facts, content_hash(report.sources)));
+  } catch (const std::exception& e) {
+    // The checker accepted something the compiler cannot handle: a bug in ectflow, not the flows.
+    Diagnostic d;
+    d.code = "internal-error";
+    d.message = std::string("these flows passed the checker but could not be compiled (") + e.what() +
+                "); please report this with the flows";
+    report.diagnostics.push_back(std::move(d));
+    loaded.report = std::move(report);
+    return loaded;
+  }
   auto internals = std::make_shared<Engine::Internals>();
   internals->options = std::move(options);
   bind_hooks(*model, *internals, report);
