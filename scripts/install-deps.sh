@@ -5,8 +5,8 @@ set -euo pipefail
 
 packages=(
   cmake g++ clang-14 libclang-rt-14-dev ninja-build ccache git ca-certificates
-  tao-pegtl-dev libcli11-dev libfmt-dev nlohmann-json3-dev libgtest-dev libgmock-dev
-  graphviz nodejs npm python3 python3-jsonschema
+  tao-pegtl-dev liblua5.4-dev pkg-config libcli11-dev libfmt-dev nlohmann-json3-dev libgtest-dev
+  libgmock-dev graphviz nodejs npm python3 python3-jsonschema
 )
 
 installed() {
