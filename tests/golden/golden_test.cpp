@@ -13,7 +13,7 @@
 #include <set>
 #include <sstream>
 
-#include "ectflow/authoring.hpp"
+#include "ectflow/engine.hpp"
 
 namespace ectflow {
 namespace {
@@ -34,14 +34,16 @@ std::string report_for(const fs::path& case_file) {
   const std::string relative = fs::relative(case_file, kRoot).generic_string();
   std::string text = read(case_file);
   CheckReport report;
+  // Loading an engine, as `ectflow check` does: hooks' Lua files resolve in the cases folder.
+  const EngineOptions options{kCases.string()};
   if (text.rfind("# golden: missing-path", 0) == 0) {
-    report = check_files({relative + ".missing"});
+    report = Engine::load({relative + ".missing"}, options).report;
   } else {
     if (text.rfind("# golden: repeat-past-size-limit", 0) == 0) {
       const std::string unit = text;
       while (text.size() <= kMaxFlowFileBytes) text += unit;
     }
-    report = check_sources({SourceFile{relative, std::move(text)}});
+    report = Engine::load_sources({SourceFile{relative, std::move(text)}}, options).report;
   }
   return render_diagnostics(report.diagnostics, report.sources, DiagnosticFormat::text);
 }
