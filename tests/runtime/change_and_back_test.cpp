@@ -79,6 +79,17 @@ Fixture load() {
   return f;
 }
 
+// Every page answered on the provider-led path, up to check answers.
+JourneyResult answer_provider_led(Fixture& f) {
+  const Engine& e = *f.engine;
+  JourneyResult r = start_journey(e, "write_note", *f.context);
+  r = submit(e, r.instance, "programme", {{"programme", "provider_led"}}, *f.context);
+  r = submit(e, r.instance, "provider", {{"provider", "Ambition"}}, *f.context);
+  r = submit(e, r.instance, "sent_on", {{"sent_on", "2025-08-01"}}, *f.context);
+  EXPECT_EQ(r.page.step, "check_answers");
+  return r;
+}
+
 TEST(ChangeAndBack, ChangingToABranchAsksItsUnansweredStepsThenReturns) {
   Fixture f = load();
   const Engine& e = *f.engine;
@@ -103,10 +114,7 @@ TEST(ChangeAndBack, ChangingToABranchAsksItsUnansweredStepsThenReturns) {
 TEST(ChangeAndBack, ChangingAwayFromABranchDropsItsAnswers) {
   Fixture f = load();
   const Engine& e = *f.engine;
-  JourneyResult r = start_journey(e, "write_note", *f.context);
-  r = submit(e, r.instance, "programme", {{"programme", "provider_led"}}, *f.context);
-  r = submit(e, r.instance, "provider", {{"provider", "Ambition"}}, *f.context);
-  r = submit(e, r.instance, "sent_on", {{"sent_on", "2025-08-01"}}, *f.context);
+  JourneyResult r = answer_provider_led(f);
   ASSERT_EQ(r.page.step, "check_answers");
   r = change_answer(e, r.instance, "programme", *f.context);
   r = submit(e, r.instance, "programme", {{"programme", "school_led"}}, *f.context);
@@ -119,10 +127,7 @@ TEST(ChangeAndBack, ChangingAwayFromABranchDropsItsAnswers) {
 TEST(ChangeAndBack, ChangingALaterAnswerGoesStraightBack) {
   Fixture f = load();
   const Engine& e = *f.engine;
-  JourneyResult r = start_journey(e, "write_note", *f.context);
-  r = submit(e, r.instance, "programme", {{"programme", "provider_led"}}, *f.context);
-  r = submit(e, r.instance, "provider", {{"provider", "Ambition"}}, *f.context);
-  r = submit(e, r.instance, "sent_on", {{"sent_on", "2025-08-01"}}, *f.context);
+  JourneyResult r = answer_provider_led(f);
   r = change_answer(e, r.instance, "provider", *f.context);
   r = submit(e, r.instance, "provider", {{"provider", "Teach First"}}, *f.context);
   EXPECT_EQ(r.page.step, "check_answers");  // sent_on is answered already
