@@ -65,3 +65,27 @@ TEST(TeacherDirectory, TheDefaultReadsTheImportedTeachers) {
 
 }  // namespace
 }  // namespace ectflow
+
+namespace ectflow {
+namespace {
+
+// add_mentor's "already a mentor here" page: its button pairs them and completes at once.
+TEST(AddMentor, AnExistingMentorIsPairedFromTheInterstitial) {
+  auto world = testing::make_world();
+  const Engine& engine = *testing::service_engine();
+  JourneyResult r = start_journey(engine, "add_mentor", world.context, "e1");
+  r = submit(engine, r.instance, "find_mentor", {{"trn", "3333333"}, {"date_of_birth", "1985-04-04"}}, world.context);
+  ASSERT_EQ(r.page.step, "already_registered") << r.problem;
+  EXPECT_EQ(r.page.title, "Priya Patel is already a mentor at your school");
+  EXPECT_EQ(r.page.button, "Assign Priya Patel to mentor Sam Smith");
+  r = submit(engine, r.instance, "already_registered", {}, world.context);
+  ASSERT_EQ(r.kind, JourneyResult::Kind::page) << r.problem;
+  EXPECT_EQ(r.page.step, "confirmation");
+  EXPECT_TRUE(r.page.completed);
+  EXPECT_EQ(r.page.title, "Priya Patel will mentor Sam Smith");
+  ViewResult ect = show_view(engine, "ect", world.context, "e1");
+  EXPECT_EQ(ect.page.body, (std::vector<std::string>{"Registered", "Priya Patel"}));
+}
+
+}  // namespace
+}  // namespace ectflow

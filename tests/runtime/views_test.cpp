@@ -133,3 +133,25 @@ TEST(Views, ProblemsAreValuesNotCrashes) {
 
 }  // namespace
 }  // namespace ectflow
+
+namespace ectflow {
+namespace {
+
+TEST(EctView, ALeavingEctHasNoLeavingActionAndIsStillListed) {
+  const std::string world_json = R"({
+    "schools": [{"urn": "1", "name": "Small School",
+      "mentors": [],
+      "ects": [{"id": "e1", "trn": "2222222", "name": "Ola Nowak", "cohort": 2024, "left_on": "2025-10-31"}]}]})";
+  auto world = testing::make_world(world_json, "1");
+  ViewResult ect = show_view(*testing::service_engine(), "ect", world.context, "e1");
+  ASSERT_TRUE(ect.ok) << ect.problem;
+  EXPECT_EQ(ect.page.body.at(0), "Leaving school");
+  ASSERT_EQ(ect.page.actions.size(), 1u);
+  EXPECT_EQ(ect.page.actions[0].text, "Assign a mentor for this ECT");
+  ViewResult school = show_view(*testing::service_engine(), "school", world.context);
+  ASSERT_EQ(school.page.lists.at(0).rows.size(), 1u);
+  EXPECT_EQ(school.page.lists.at(0).rows[0].status, "leaving");
+}
+
+}  // namespace
+}  // namespace ectflow
