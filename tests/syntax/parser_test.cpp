@@ -109,6 +109,14 @@ TEST(Parser, UnnamedStatusFromAHook) {
   EXPECT_NE(record.statuses.at(0).from, nullptr);
 }
 
+// A '#' inside a string inside an interpolation is text, not a comment.
+TEST(Parser, HashInsideInterpolatedStringsIsNotAComment) {
+  auto p = parse("rule r(t as text) as text = \"{join([t, \"#\"], \"\")} # done\" # real comment\n");
+  ASSERT_TRUE(p.result.diagnostics.empty()) << p.result.diagnostics.front().message;
+  ASSERT_EQ(p.result.file.comments.size(), 1u);
+  EXPECT_EQ(p.result.file.comments[0].text, "# real comment");
+}
+
 TEST(Parser, LimitsNesting) {
   std::string deep = "rule r() as number = " + std::string(200, '(') + "1" + std::string(200, ')') + "\n";
   auto p = parse(deep);

@@ -97,26 +97,31 @@ Diagnostic parse_error_diagnostic(FileId file, const pegtl::parse_error& error,
 }
 
 // Comments are not part of the grammar's tree; the formatter needs them, so collect them here.
-// Strings are one line, so a '#' is a comment unless it sits inside quotes on its line.
+// Strings are one line, and may hold `{expr}` with strings of their own inside, so the scan
+// keeps a stack of what it is in: a '#' is a comment only in code, never inside quotes.
 std::vector<Comment> collect_comments(std::string_view text) {
+  enum class In { string, interpolation };
   std::vector<Comment> comments;
-  bool in_string = false;
+  std::vector<In> stack;
   bool line_has_code = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '\n') {
-      in_string = false;
+      stack.clear();
       line_has_code = false;
       continue;
     }
-    if (in_string) {
+    if (!stack.empty() && stack.back() == In::string) {
       if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      else if (c == '"') stack.pop_back();
+      else if (c == '{') stack.push_back(In::interpolation);
       continue;
     }
     if (c == '"') {
-      in_string = true;
+      stack.push_back(In::string);
       line_has_code = true;
+    } else if (c == '}' && !stack.empty()) {
+      stack.pop_back();
     } else if (c == '#') {
       std::size_t end = text.find('\n', i);
       if (end == std::string_view::npos) end = text.size();
