@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs dependencies, fetches the SARIF schema, builds the release and the
-# sanitizer trees, runs ctest in each, and ends with one line totalling both, like ctest's own.
+# sanitizer trees, runs ctest in each beside a throwaway PostgreSQL (scripts/with-postgres.sh), and
+# ends with one line totalling both, like ctest's own.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +21,7 @@ for tree in release asan; do
   echo "== ctest in build/$tree"
   log="build/$tree/ctest.log"
   set +e
-  ctest --test-dir "build/$tree" --output-on-failure --parallel 2 2>&1 | tee "$log"
+  scripts/with-postgres.sh ctest --test-dir "build/$tree" --output-on-failure --parallel 2 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
   set -e
   # ctest's summary: "95% tests passed, 2 tests failed out of 40".

@@ -1,0 +1,171 @@
+// SqlStore: opening, schema creation, and reads through the owned record cache.
+#include "ectflow/sql_store.hpp"
+
+#include <charconv>
+
+#include "errors.hpp"
+#include "row_codec.hpp"
+#include "store_impl.hpp"
+
+namespace ectflow::sql {
+
+SqlStore::Impl::Impl(Connection connection_in, std::vector<RecordSchema> schemas_in)
+    : connection(std::move(connection_in)),
+      schemas(std::move(schemas_in)),
+      cache(schemas.size()),
+      last_new_id(schemas.size(), 0) {
+  for (const RecordSchema& schema : schemas) {
+    layouts.push_back(table_layout(schema));
+    statements.push_back(row_statements(connection.dialect, layouts.back()));
+  }
+}
+
+void SqlStore::Impl::rethrow_as_store_error_(const std::string& doing) const {
+  rethrow_as_store_error(connection, doing);
+}
+
+const Record* SqlStore::Impl::remember(RecordTypeId type, const std::string& id, Record loaded) {
+  Cached& cached = cache[type][id];
+  cached.gone = false;
+  cached.read_in = transaction;
+  if (!cached.record) {
+    cached.record = std::make_unique<Record>(std::move(loaded));
+  } else if (!same_record(*cached.record, loaded)) {
+    *cached.record = std::move(loaded);  // in place: pointers to it stay valid
+  }
+  return cached.record.get();
+}
+
+const Record* SqlStore::Impl::find(RecordTypeId type, std::string_view id) {
+  CacheMap& map = cache.at(type);
+  auto it = map.find(id);
+  if (transaction != 0 && it != map.end() && it->second.read_in == transaction &&
+      !it->second.gone) {
+    return it->second.record.get();
+  }
+  const std::string key(id);
+  std::optional<Record> found;
+  try {
+    fetch_records(*connection.session, statements[type].select_one, layouts[type],
+                  schemas[type].fields.size(), key,
+                  [&](Record record) { found = std::move(record); });
+  } catch (...) {
+    fail("reading " + schemas[type].name + " " + key);
+  }
+  if (!found) {
+    if (it != map.end()) it->second.gone = true;
+    return nullptr;
+  }
+  return remember(type, key, std::move(*found));
+}
+
+void SqlStore::Impl::for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) {
+  const RecordSchema& schema = schemas.at(type);
+  std::vector<std::pair<std::string, Record>> rows;
+  try {
+    fetch_records(*connection.session, statements[type].select_all, layouts[type],
+                  schema.fields.size(), std::nullopt, [&](Record record) {
+                    std::string id = key_text(schema, record);
+                    rows.emplace_back(std::move(id), std::move(record));
+                  });
+  } catch (...) {
+    fail("reading the " + schema.plural);
+  }
+  // Boxes first, visits after: a visitor may read the store again.
+  std::vector<const Record*> records;
+  records.reserve(rows.size());
+  for (auto& [id, record] : rows) records.push_back(remember(type, id, std::move(record)));
+  for (const Record* record : records) visit(*record);
+}
+
+// Ids like "ect-12" move the new-id counter past 12, so `new_id` never gives one already used.
+void SqlStore::Impl::note_id(RecordTypeId type, std::string_view id) {
+  const std::string& prefix = schemas[type].name;
+  if (id.size() <= prefix.size() + 1 || !id.starts_with(prefix) || id[prefix.size()] != '-') return;
+  std::uint64_t number = 0;
+  const char* first = id.data() + prefix.size() + 1;
+  const char* last = id.data() + id.size();
+  auto [end, error] = std::from_chars(first, last, number);
+  if (error != std::errc() || end != last) return;
+  last_new_id[type] = std::max(last_new_id[type], number);
+  soci::session& s = *connection.session;
+  long long n = static_cast<long long>(number);
+  if (connection.dialect == Dialect::sqlite) {
+    s << "INSERT INTO ectflow_ids (record_type, last_id) VALUES (:t, 0) ON CONFLICT (record_type) "
+         "DO NOTHING",
+        soci::use(prefix);
+    s << "UPDATE ectflow_ids SET last_id = MAX(last_id, :n) WHERE record_type = :t", soci::use(n),
+        soci::use(prefix);
+  } else {
+    const std::string sequence = id_sequence(layouts[type]);
+    long long ignored = 0;
+    soci::indicator none = soci::i_null;
+    s << "SELECT setval('" + sequence + "', :n) FROM " + sequence + " WHERE last_value < :n",
+        soci::use(n), soci::use(n), soci::into(ignored, none);
+  }
+}
+
+void SqlStore::Impl::ensure_schema() {
+  soci::session& s = *connection.session;
+  const bool sqlite = connection.dialect == Dialect::sqlite;
+  try {
+    s << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    try {
+      if (!connection.schema.empty()) s << "CREATE SCHEMA IF NOT EXISTS " + connection.schema;
+      for (const TableLayout& layout : layouts) s << create_table_sql(connection.dialect, layout);
+      for (const std::string& sql : create_id_counters_sql(connection.dialect, layouts)) s << sql;
+      s << "COMMIT";
+    } catch (...) {
+      try {
+        s << "ROLLBACK";
+      } catch (...) {
+      }
+      throw;
+    }
+  } catch (...) {
+    fail("creating the record tables");
+  }
+}
+
+SqlStore::SqlStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqlStore::~SqlStore() = default;
+
+const std::vector<RecordSchema>& SqlStore::schemas() const {
+  return impl_->schemas;
+}
+
+const std::string& SqlStore::database() const {
+  return impl_->connection.name;
+}
+
+void SqlStore::ensure_schema() {
+  std::lock_guard lock(impl_->mutex);
+  impl_->ensure_schema();
+}
+
+void SqlStore::for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  impl_->for_each(type, visit);
+}
+
+const Record* SqlStore::find(RecordTypeId type, std::string_view id) const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->find(type, id);
+}
+
+Store::CommitResult SqlStore::transact(const std::function<bool(StoreTransaction&)>& body) {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->transact(body);
+}
+
+std::unique_ptr<SqlStore> open_sql_store(const std::string& db,
+                                         const std::vector<RecordSchema>& schemas,
+                                         const SqlOptions& options) {
+  // Names are checked before connecting, so a bad declaration never reaches the database.
+  for (const RecordSchema& schema : schemas) table_layout(schema);
+  Connection connection = connect(db, options);
+  return std::make_unique<SqlStore>(
+      std::make_unique<SqlStore::Impl>(std::move(connection), schemas));
+}
+
+}  // namespace ectflow::sql

@@ -1,0 +1,175 @@
+// Transactions: the body reads through a view that sees its own buffered changes; the commit
+// writes them with version checks (`... WHERE id = :id AND version = :read`) and names the first
+// record that moved on. SQLite runs BEGIN IMMEDIATE (one writer at a time, waiting up to the busy
+// timeout); PostgreSQL runs REPEATABLE READ, where another transaction's write to the same row is
+// a serialization failure, reported as the same conflict.
+#include <soci/soci.h>
+
+#include "errors.hpp"
+#include "row_codec.hpp"
+#include "store_impl.hpp"
+
+namespace ectflow::sql {
+
+namespace {
+
+using State = PendingChanges::State;
+
+class SqlTransaction final : public StoreTransaction {
+ public:
+  explicit SqlTransaction(SqlStore::Impl& store) : store_(store), pending_(store.schemas) {}
+
+  void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const override {
+    if (pending_.empty(type)) return store_.for_each(type, visit);
+    const RecordSchema& schema = store_.schemas[type];
+    store_.for_each(type, [&](const Record& record) {
+      const PendingChanges::Pending* entry = pending_.find(type, key_text(schema, record));
+      if (!entry) return visit(record);
+      if (entry->state != State::removed) visit(entry->record);
+    });
+    for (const auto& [order_type, id] : pending_.order()) {
+      if (order_type != type) continue;
+      const PendingChanges::Pending* entry = pending_.find(type, id);
+      if (entry->state == State::created) visit(entry->record);
+    }
+  }
+
+  const Record* find(RecordTypeId type, std::string_view id) const override {
+    if (const PendingChanges::Pending* entry = pending_.find(type, id)) {
+      return entry->state == State::removed ? nullptr : &entry->record;
+    }
+    return store_.find(type, id);
+  }
+
+  void apply(RecordChange change) override { pending_.apply(std::move(change)); }
+
+  std::string new_id(RecordTypeId type) override {
+    for (;;) {
+      std::string id = store_.next_id(type);
+      if (!find(type, id) && !pending_.find(type, id)) return id;
+    }
+  }
+
+  const PendingChanges& pending() const { return pending_; }
+
+ private:
+  SqlStore::Impl& store_;
+  PendingChanges pending_;
+};
+
+void rollback_quietly(soci::session& session) {
+  try {
+    session << "ROLLBACK";
+  } catch (...) {
+    // The connection may be gone; the server rolls back what it cannot finish.
+  }
+}
+
+}  // namespace
+
+std::string SqlStore::Impl::next_id(RecordTypeId type) {
+  soci::session& s = *connection.session;
+  const std::string& name = schemas.at(type).name;
+  long long number = 0;
+  try {
+    if (connection.dialect == Dialect::sqlite) {
+      long long floor = static_cast<long long>(last_new_id[type]);
+      s << "INSERT INTO ectflow_ids (record_type, last_id) VALUES (:t, 0) ON CONFLICT "
+           "(record_type) DO NOTHING",
+          soci::use(name);
+      s << "UPDATE ectflow_ids SET last_id = MAX(last_id, :floor) + 1 WHERE record_type = :t",
+          soci::use(floor), soci::use(name);
+      s << "SELECT last_id FROM ectflow_ids WHERE record_type = :t", soci::use(name),
+          soci::into(number);
+    } else {
+      // Sequences never roll back, so concurrent transactions never share a number.
+      s << "SELECT nextval('" + id_sequence(layouts[type]) + "')", soci::into(number);
+    }
+  } catch (...) {
+    fail("numbering a new " + name);
+  }
+  last_new_id[type] =
+      std::max<std::uint64_t>(last_new_id[type], static_cast<std::uint64_t>(number));
+  return name + "-" + std::to_string(number);
+}
+
+Store::CommitResult SqlStore::Impl::transact(const std::function<bool(StoreTransaction&)>& body) {
+  soci::session& s = *connection.session;
+  if (transaction != 0) throw std::logic_error("SqlStore::transact called inside a transaction");
+  try {
+    s << (connection.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE"
+                                                : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+  } catch (...) {
+    fail("starting a transaction");
+  }
+  transaction = ++transactions_started;
+  struct Finish {
+    SqlStore::Impl& store;
+    bool open = true;
+    ~Finish() {
+      if (open) rollback_quietly(*store.connection.session);
+      store.transaction = 0;
+    }
+  } finish{*this};
+
+  SqlTransaction view(*this);
+  if (!body(view)) return {};
+  const PendingChanges& changes = view.pending();
+  if (!changes.conflict().empty()) return {false, changes.conflict()};
+
+  std::string racing;  // the change being written: named if another writer got there first
+  try {
+    for (const auto& [type, id] : changes.order()) {
+      const PendingChanges::Pending& entry = *changes.find(type, id);
+      const std::string& name = schemas[type].name;
+      Bindings values;
+      if (entry.state == State::created) {
+        racing = name + " " + id + " already exists";
+        values.text(id);
+        values.fields(layouts[type], entry.record);
+        values.int64(1);
+        if (values.execute(s, statements[type].insert) == 0) return {false, racing};
+        note_id(type, id);
+        continue;
+      }
+      racing = name + " " + id + " was changed by someone else";
+      if (entry.state == State::updated) {
+        values.fields(layouts[type], entry.record);
+        values.int64(entry.read_version + 1);
+        values.text(id);
+        values.int64(entry.read_version);
+        if (values.execute(s, statements[type].update) == 0) return {false, racing};
+      } else {
+        values.text(id);
+        values.int64(entry.read_version);
+        if (values.execute(s, statements[type].remove) == 0) return {false, racing};
+      }
+    }
+    s << "COMMIT";
+    finish.open = false;
+  } catch (...) {
+    if (is_lost_race(std::current_exception())) return {false, racing};
+    fail("saving changes");
+  }
+  after_commit(changes);
+  return {true, ""};
+}
+
+void SqlStore::Impl::after_commit(const PendingChanges& changes) {
+  for (const auto& [type, id] : changes.order()) {
+    const PendingChanges::Pending& entry = *changes.find(type, id);
+    auto it = cache[type].find(id);
+    if (it == cache[type].end()) continue;
+    if (entry.state == State::removed) {
+      cache[type].erase(it);
+      continue;
+    }
+    Record committed = entry.record;
+    committed.version = entry.state == State::created ? 1 : entry.read_version + 1;
+    if (it->second.record) *it->second.record = std::move(committed);
+    it->second.gone = false;
+  }
+  for (CacheMap& map : cache) std::erase_if(map, [](const auto& item) { return item.second.gone; });
+}
+
+}  // namespace ectflow::sql

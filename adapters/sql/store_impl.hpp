@@ -1,0 +1,66 @@
+// SqlStore's insides: the connection, the tables' layouts and statements, and the owned cache of
+// records that `find` and `for_each` hand out pointers into.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "connection.hpp"
+#include "ectflow/sql_store.hpp"
+#include "pending_changes.hpp"
+#include "row_sql.hpp"
+#include "schema_sql.hpp"
+
+namespace ectflow::sql {
+
+struct SqlStore::Impl {
+  Impl(Connection connection, std::vector<RecordSchema> schemas);
+
+  // Reads (the mutex must be held). Throw StoreError when the database fails.
+  const Record* find(RecordTypeId type, std::string_view id);
+  void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit);
+
+  // Transactions: sql_transaction.cpp.
+  CommitResult transact(const std::function<bool(StoreTransaction&)>& body);
+  std::string next_id(RecordTypeId type);  // inside a transaction
+
+  void ensure_schema();
+  [[noreturn]] void fail(const std::string& doing) const { rethrow_as_store_error_(doing); }
+
+  struct Cached {
+    std::unique_ptr<Record> record;  // the box a pointer from find points to
+    bool gone = false;               // found removed: freed at this store's next commit
+    std::uint64_t read_in = 0;       // the transaction that last read it (0: outside any)
+  };
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  using CacheMap = std::unordered_map<std::string, Cached, TextHash, std::equal_to<>>;
+
+  // Puts a record read from the database in its box (in place, if it has one) and returns it.
+  const Record* remember(RecordTypeId type, const std::string& id, Record loaded);
+  // After a commit: the committed changes shown in their boxes, removed records' boxes freed.
+  void after_commit(const PendingChanges& changes);
+  void note_id(RecordTypeId type, std::string_view id);
+
+  Connection connection;
+  std::vector<RecordSchema> schemas;
+  std::vector<TableLayout> layouts;
+  std::vector<RowStatements> statements;
+  std::recursive_mutex mutex;
+  std::vector<CacheMap> cache;    // by record type
+  std::uint64_t transaction = 0;  // the running transaction's number, 0 outside
+  std::uint64_t transactions_started = 0;
+  std::vector<std::uint64_t> last_new_id;  // by record type: new ids count on from here
+
+ private:
+  [[noreturn]] void rethrow_as_store_error_(const std::string& doing) const;
+};
+
+}  // namespace ectflow::sql
