@@ -51,7 +51,19 @@ inline constexpr std::size_t kMaxHookInstructions = 1'000'000;
 // Wall-clock time one call may take, checked every hundred instructions and before each
 // pattern search, string.rep and table.move: a few instructions can each copy megabytes
 // (s .. s), so the instruction budget alone does not bound time. hook-timeout past it.
-inline constexpr int kMaxHookMilliseconds = 100;
+// Sanitizer builds run several times slower; their hooks get the same work, so more time.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr int kHookTimeScale = 10;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr int kHookTimeScale = 10;
+#else
+inline constexpr int kHookTimeScale = 1;
+#endif
+#else
+inline constexpr int kHookTimeScale = 1;
+#endif
+inline constexpr int kMaxHookMilliseconds = 100 * kHookTimeScale;
 // Bytes one call's Lua state may hold, libraries included: hook-out-of-memory past it.
 inline constexpr std::size_t kMaxHookMemoryBytes = 8 * 1024 * 1024;
 // The longest string string.rep may make, and the longest subject or pattern string.find,

@@ -67,7 +67,8 @@ std::optional<JourneyInstance> JourneyInstance::from_json(std::string_view text,
   static const char* const kKeys[] = {"format", "flow_version", "journey", "actor_id", "subject_id", "step", "path",
                                       "answers", "errors", "error_messages", "entered", "created", "changing",
                                       "completed"};
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& item : j.items()) {
+    const std::string& key = item.key();
     if (std::find_if(std::begin(kKeys), std::end(kKeys), [&](const char* k) { return key == k; }) == std::end(kKeys)) {
       error = "unknown key `" + key + "` in a journey instance";
       return std::nullopt;

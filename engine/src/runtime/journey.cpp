@@ -202,7 +202,8 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
     r.hook_problems.insert(r.hook_problems.end(), done.hook_problems.begin(), done.hook_problems.end());
     return r;
   }
-  for (const auto& [name, value] : answers) {
+  for (const auto& answer : answers) {
+    const std::string& name = answer.first;  // clang 14 cannot capture a structured binding
     if (std::none_of(step.asks.begin(), step.asks.end(), [&](const model::Ask& a) { return a.name == name; })) {
       return rejected(instance, "unknown-answer", instance.step + " does not ask " + name);
     }
