@@ -13,7 +13,7 @@ PendingChanges::PendingChanges(const std::vector<RecordSchema>& schemas)
 
 void PendingChanges::apply(RecordChange change) {
   const RecordSchema& schema = schemas_.at(change.type);
-  std::string id = key_text(schema, change.record);
+  std::string id = change.record.key_text(schema);
   if (id.empty()) throw std::invalid_argument("a changed " + schema.name + " has no id");
   PendingMap& pending = pending_[change.type];
   const std::int64_t read_version = change.record.version;

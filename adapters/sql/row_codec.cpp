@@ -70,20 +70,6 @@ FieldValue item_value(const nlohmann::json& item, FieldKind kind, const TableLay
 
 }  // namespace
 
-std::string key_text(const RecordSchema& schema, const Record& record) {
-  if (schema.key >= record.fields.size()) return {};
-  const FieldValue& key = record.fields[schema.key];
-  if (const auto* text = std::get_if<std::string>(&key)) return *text;
-  if (const auto* number = std::get_if<double>(&key)) {
-    char buffer[32];
-    const bool whole = std::trunc(*number) == *number && std::abs(*number) < 1e15;
-    std::snprintf(buffer, sizeof buffer, whole ? "%.0f" : "%g", *number);
-    return buffer;
-  }
-  if (const auto* date = std::get_if<Date>(&key)) return date->iso();
-  return {};
-}
-
 void Bindings::text(std::optional<std::string> value) {
   std::string& held = texts_.emplace_back(value.value_or(""));
   soci::indicator& indicator = indicators_.emplace_back(value ? soci::i_ok : soci::i_null);

@@ -12,9 +12,6 @@
 
 namespace ectflow::sql {
 
-// The text a record is found by: its key as text ("e1"), or a number key written as an integer
-// ("2025" for a cohort). The same rule as the in-memory store's.
-std::string key_text(const RecordSchema& schema, const Record& record);
 
 // Values bound to one statement, kept alive (and at stable addresses) while it runs.
 class Bindings {

@@ -65,7 +65,7 @@ void SqlStore::Impl::for_each(RecordTypeId type, const std::function<void(const 
   try {
     fetch_records(*connection.session, statements[type].select_all, layouts[type],
                   schema.fields.size(), std::nullopt, [&](Record record) {
-                    std::string id = key_text(schema, record);
+                    std::string id = record.key_text(schema);
                     rows.emplace_back(std::move(id), std::move(record));
                   });
   } catch (...) {

@@ -23,7 +23,7 @@ class SqlTransaction final : public StoreTransaction {
     if (pending_.empty(type)) return store_.for_each(type, visit);
     const RecordSchema& schema = store_.schemas[type];
     store_.for_each(type, [&](const Record& record) {
-      const PendingChanges::Pending* entry = pending_.find(type, key_text(schema, record));
+      const PendingChanges::Pending* entry = pending_.find(type, record.key_text(schema));
       if (!entry) return visit(record);
       if (entry->state != State::removed) visit(entry->record);
     });

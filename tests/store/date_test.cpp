@@ -113,7 +113,7 @@ TEST(RecordTest, FindsSlotsAndIds) {
   Record year;
   year.fields = {2025.0};
   EXPECT_EQ(year.id(cohort), "");  // not text
-  EXPECT_EQ(key_text(cohort, year), "2025");
+  EXPECT_EQ(year.key_text(cohort), "2025");
   EXPECT_EQ(Record{}.id(cohort), "");
 }
 

@@ -63,6 +63,8 @@ struct Record {
   std::int64_t version = 0;        // bumped by every committed change (optimistic concurrency)
 
   const std::string& id(const RecordSchema& schema) const;
+  // The text the record is found by: its key as text, also when the key is a number or a date.
+  std::string key_text(const RecordSchema& schema) const;
 };
 
 // What a completion changes, applied all together or not at all.

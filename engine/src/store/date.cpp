@@ -1,4 +1,5 @@
 // Date, RecordSchema and Record: the small value types of the public store interface.
+#include <cmath>
 #include <cstdio>
 
 #include "ectflow/store.hpp"
@@ -92,6 +93,21 @@ const std::string& Record::id(const RecordSchema& schema) const {
   if (schema.key >= fields.size()) return kNoId;
   const auto* text = std::get_if<std::string>(&fields[schema.key]);
   return text ? *text : kNoId;
+}
+
+// The text a record is found by: its key as text (a number key like a cohort's year as "2025").
+std::string Record::key_text(const RecordSchema& schema) const {
+  if (schema.key >= fields.size()) return {};
+  const FieldValue& key = fields[schema.key];
+  if (const auto* text = std::get_if<std::string>(&key)) return *text;
+  if (const auto* number = std::get_if<double>(&key)) {
+    char buffer[32];
+    const bool whole = std::trunc(*number) == *number && std::abs(*number) < 1e15;
+    std::snprintf(buffer, sizeof buffer, whole ? "%.0f" : "%g", *number);
+    return buffer;
+  }
+  if (const auto* date = std::get_if<Date>(&key)) return date->iso();
+  return {};
 }
 
 }  // namespace ectflow

@@ -9,20 +9,6 @@
 
 namespace ectflow::store {
 
-std::string key_text(const RecordSchema& schema, const Record& record) {
-  if (schema.key >= record.fields.size()) return {};
-  const FieldValue& key = record.fields[schema.key];
-  if (const auto* text = std::get_if<std::string>(&key)) return *text;
-  if (const auto* number = std::get_if<double>(&key)) {
-    char buffer[32];
-    const bool whole = std::trunc(*number) == *number && std::abs(*number) < 1e15;
-    std::snprintf(buffer, sizeof buffer, whole ? "%.0f" : "%g", *number);
-    return buffer;
-  }
-  if (const auto* date = std::get_if<Date>(&key)) return date->iso();
-  return {};
-}
-
 // A body's view of the store: reads go through to the store unless the body has changed that
 // record, and changes wait in `pending_` (one net change per record) until the commit.
 class MemoryTransaction final : public StoreTransaction {
@@ -33,7 +19,7 @@ class MemoryTransaction final : public StoreTransaction {
     const PendingMap& pending = pending_.at(type);
     if (pending.empty()) return store_.for_each(type, visit);
     store_.for_each(type, [&](const Record& record) {
-      auto it = pending.find(key_text(store_.schemas_[type], record));
+      auto it = pending.find(record.key_text(store_.schemas_[type]));
       if (it == pending.end()) return visit(record);
       if (it->second.state != State::removed) visit(it->second.record);
     });
@@ -54,7 +40,7 @@ class MemoryTransaction final : public StoreTransaction {
 
   void apply(RecordChange change) override {
     const RecordSchema& schema = store_.schemas_.at(change.type);
-    std::string id = key_text(schema, change.record);
+    std::string id = change.record.key_text(schema);
     if (id.empty()) throw std::invalid_argument("a changed " + schema.name + " has no id");
     PendingMap& pending = pending_[change.type];
     const std::int64_t read_version = change.record.version;
@@ -152,7 +138,7 @@ MemoryStore::MemoryStore(std::vector<RecordSchema> schemas)
 
 bool MemoryStore::insert(RecordTypeId type, Record record) {
   std::lock_guard lock(writer_);
-  std::string id = key_text(schemas_.at(type), record);
+  std::string id = record.key_text(schemas_.at(type));
   if (tables_[type].by_id.contains(id)) return false;
   if (record.version == 0) record.version = 1;
   add(type, std::move(id), std::move(record));

@@ -21,9 +21,6 @@ struct TextHash {
 };
 using IdMap = std::unordered_map<std::string, Record*, TextHash, std::equal_to<>>;
 
-// The text a record is found by: its key as text ("e1"), or a number key written as an integer
-// ("2025" for a cohort).
-std::string key_text(const RecordSchema& schema, const Record& record);
 
 // Records by type (RecordTypeId is the index into the schemas), each type in insertion order.
 //

@@ -221,7 +221,7 @@ class WorldReader {
       }
       record.fields[*slot] = std::move(converted.value);
     }
-    if (!key_problem && key_text(schema, record).empty()) {
+    if (!key_problem && record.key_text(schema).empty()) {
       problem(path, a_record(schema.name) + " needs its `" + schema.fields[schema.key].name + "`");
     }
     return record;
@@ -238,7 +238,7 @@ class WorldReader {
     if (item.contains("induction_tutor")) {
       read_induction_tutor(item["induction_tutor"], school, path + ".induction_tutor");
     }
-    const std::string urn = key_text(schemas_[school_], school);
+    const std::string urn = school.key_text(schemas_[school_]);
     stage(school_, std::move(school), path);
     const Shape mentor{mentor_, {"school_id"}, {}}, ect{ect_, {"school_id"}, {"mentor_id"}};
     read_list(item, "mentors", path + ".", "mentor", [&](const json& fields, const std::string& at) {
@@ -284,7 +284,7 @@ class WorldReader {
     if (missing_.count("mentorship")) {
       return problem(path + ".mentor_id", "the flows declare no record type `mentorship` to pair them with");
     }
-    const std::string& ect_id = key_text(schemas_[ect_], ect);
+    const std::string& ect_id = ect.key_text(schemas_[ect_]);
     if (ect_id.empty()) return;
     Record mentorship = blank(mentorship_);
     set(mentorship, mentorship_, "id", next_mentorship_id());
@@ -338,7 +338,7 @@ class WorldReader {
   void check_ids() {
     for (const Staged& s : staged) {
       const RecordSchema& schema = schemas_[s.type];
-      std::string id = key_text(schema, s.record);
+      std::string id = s.record.key_text(schema);
       if (id.empty()) continue;
       const std::string path = s.path + "." + schema.fields[schema.key].name;
       auto [it, fresh] = ids_[s.type].emplace(id, s.path);
