@@ -10,7 +10,7 @@
 
 #include "connection.hpp"
 #include "ectflow/sql_store.hpp"
-#include "pending_changes.hpp"
+#include "ectflow/pending_changes.hpp"
 #include "row_sql.hpp"
 #include "schema_sql.hpp"
 

@@ -1,5 +1,5 @@
 // A transaction body's changes, buffered until the commit: one net change per record, first
-// change first, with the same rules (and conflict messages) as the in-memory store.
+// change first. Every Store shares these rules and their conflict messages.
 #pragma once
 
 #include <string>
@@ -10,7 +10,7 @@
 
 #include "ectflow/store.hpp"
 
-namespace ectflow::sql {
+namespace ectflow {
 
 class PendingChanges {
  public:
@@ -51,4 +51,4 @@ class PendingChanges {
   std::string conflict_;
 };
 
-}  // namespace ectflow::sql
+}  // namespace ectflow

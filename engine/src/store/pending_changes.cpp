@@ -1,12 +1,11 @@
-// Buffering a body's changes, rule for rule as MemoryTransaction::apply does.
-#include "pending_changes.hpp"
+// Buffering a transaction body's changes (see ectflow/pending_changes.hpp).
+#include "ectflow/pending_changes.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "row_codec.hpp"
 
-namespace ectflow::sql {
+namespace ectflow {
 
 PendingChanges::PendingChanges(const std::vector<RecordSchema>& schemas)
     : schemas_(schemas), pending_(schemas.size()) {}
@@ -57,4 +56,4 @@ void PendingChanges::note_conflict(const RecordSchema& schema, const std::string
   if (conflict_.empty()) conflict_ = schema.name + " " + id + " " + what;
 }
 
-}  // namespace ectflow::sql
+}  // namespace ectflow
