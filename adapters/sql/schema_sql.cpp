@@ -101,6 +101,27 @@ std::string create_table_sql(Dialect dialect, const TableLayout& layout) {
   return sql;
 }
 
+std::vector<std::string> create_fixed_tables_sql(Dialect dialect) {
+  const std::string serial =
+      dialect == Dialect::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
+  return {
+      "CREATE TABLE IF NOT EXISTS ectflow_migrations (version TEXT PRIMARY KEY, name TEXT NOT NULL, "
+      "checksum TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS ectflow_flow_versions (flow_version TEXT PRIMARY KEY, "
+      "created_at TEXT NOT NULL, sources TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS ectflow_journeys (id TEXT PRIMARY KEY, flow_version TEXT NOT NULL, "
+      "journey TEXT NOT NULL, actor_id TEXT NOT NULL, subject_id TEXT, step TEXT NOT NULL, "
+      "completed INTEGER NOT NULL, instance TEXT NOT NULL, version BIGINT NOT NULL, "
+      "created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS ectflow_events (seq " + serial +
+          ", at TEXT NOT NULL, actor_id TEXT NOT NULL, journey_id TEXT, journey TEXT NOT NULL, "
+          "flow_version TEXT NOT NULL, action TEXT NOT NULL, step TEXT NOT NULL, "
+          "answers TEXT NOT NULL, result TEXT NOT NULL, result_step TEXT, problem TEXT, "
+          "lookups TEXT NOT NULL)",
+      "CREATE INDEX IF NOT EXISTS ectflow_events_by_journey ON ectflow_events (journey_id, seq)",
+  };
+}
+
 std::string id_sequence(const TableLayout& layout) {
   return "ids_" + layout.record;
 }

@@ -52,6 +52,15 @@ std::string create_table_sql(Dialect dialect, const TableLayout& layout);
 std::vector<std::string> create_id_counters_sql(Dialect dialect,
                                                 const std::vector<TableLayout>& layouts);
 
+// The tables every project has, whatever its records (DESIGN.md: Storage):
+// - ectflow_flow_versions: each version of the flows (content hash, source texts as JSON), so a
+//   journey in progress carries on under the flows it started on;
+// - ectflow_journeys: journey instances in service mode (the instance as JSON, a version column);
+// - ectflow_events: an append-only log of every submission (who, when, journey, step, answers,
+//   result, and the lookups the step used, so a replay is deterministic);
+// - ectflow_migrations: the migrations applied to this database.
+std::vector<std::string> create_fixed_tables_sql(Dialect dialect);
+
 // The PostgreSQL sequence that numbers new ids of a record type.
 std::string id_sequence(const TableLayout& layout);
 

@@ -112,6 +112,7 @@ void SqlStore::Impl::ensure_schema() {
     s << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
       if (!connection.schema.empty()) s << "CREATE SCHEMA IF NOT EXISTS " + connection.schema;
+      for (const std::string& sql : create_fixed_tables_sql(connection.dialect)) s << sql;
       for (const TableLayout& layout : layouts) s << create_table_sql(connection.dialect, layout);
       for (const std::string& sql : create_id_counters_sql(connection.dialect, layouts)) s << sql;
       s << "COMMIT";

@@ -46,7 +46,8 @@ class SqlStore : public Store {
   const std::vector<RecordSchema>& schemas() const;
   // The database as messages name it: the SQLite path, or the URL without its password.
   const std::string& database() const;
-  // Creates the record tables (and the new-id counters) that do not exist yet.
+  // Creates the fixed tables, the record tables and the new-id counters that do not exist yet
+  // (tests and scratch databases; a service database is set up by `ectflow db migrate`).
   void ensure_schema();
 
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const override;
