@@ -10,7 +10,9 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("ectflow ") + ECTFLOW_VERSION);
   app.require_subcommand(0, 1);
   const std::vector<Command> commands = {add_check_command(app), add_fmt_command(app),
-                                         add_graph_command(app), add_run_command(app)};
+                                         add_graph_command(app), add_run_command(app),
+                                         add_db_command(app),    add_import_command(app),
+                                         add_export_command(app), add_report_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -26,6 +28,6 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   print(stderr,
-        "ectflow needs a command: check, fmt, graph or run\nRun with --help for more information.\n");
+        "ectflow needs a command: check, fmt, graph, run, db, import, export or report\nRun with --help for more information.\n");
   return kExitUsage;
 }

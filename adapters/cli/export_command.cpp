@@ -1,0 +1,17 @@
+// `ectflow export`: being written (issue 5); registered so the command line's shape is settled.
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+namespace ectflow::cli {
+
+Command add_export_command(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("export", "(not yet available)");
+  sub->allow_extras();
+  return {sub, [] {
+            print(stderr, "ectflow export: not yet available\n");
+            return kExitFailure;
+          }};
+}
+
+}  // namespace ectflow::cli
