@@ -25,6 +25,17 @@ struct EngineOptions {
   // Hooks' Lua files are relative to it ("rules/cohort.lua"). Empty: the folder holding the flows'
   // folder (for `flows/`, the project it sits in), or the working directory for in-memory sources.
   std::string project_root;
+  // When set, hooks' Lua files are read from here (path as the hook names it -> text), not from
+  // the project folder: an engine restored from a stored snapshot runs the rules it was stored with.
+  std::optional<std::vector<SourceFile>> hook_sources;
+};
+
+// Everything an engine was loaded from: enough to load the same engine again later, when the
+// files on disk have moved on (a journey in progress carries on under the flows it started on).
+struct FlowSnapshot {
+  std::string flow_version;        // the content hash of everything below
+  std::vector<SourceFile> flows;   // the .flow files, as read (the built-in standard library aside)
+  std::vector<SourceFile> hooks;   // the Lua files the hooks name, path relative to the project
 };
 
 struct LoadedEngine {
@@ -37,8 +48,12 @@ class Engine {
  public:
   static LoadedEngine load(const std::vector<std::string>& flow_paths, EngineOptions options = {});
   static LoadedEngine load_sources(std::vector<SourceFile> files, EngineOptions options = {});
+  // Loads a stored snapshot; the engine keeps the snapshot's version as its own, so journeys
+  // started on it carry on even when ectflow's built-in library has changed since.
+  static LoadedEngine load_snapshot(const FlowSnapshot& snapshot);
 
-  const std::string& flow_version() const;  // content hash of the flow sources
+  const std::string& flow_version() const;  // content hash of the flow sources and hook files
+  const FlowSnapshot& snapshot() const;
   std::vector<RecordSchema> schemas() const;
   std::optional<RecordTypeId> record_type(std::string_view name) const;
 

@@ -76,6 +76,8 @@ CheckReport check_sources(std::vector<SourceFile> files) {
   return authoring::check_source_files(std::move(files), parsed, nullptr);
 }
 
+bool authoring::is_builtin_source(const std::string& path) { return path == kStdlibPath; }
+
 CheckReport authoring::check_source_files(std::vector<SourceFile> files, std::vector<syntax::FlowFile>& parsed,
                                           check::CheckFacts* facts) {
   CheckReport report;

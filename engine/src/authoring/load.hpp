@@ -13,6 +13,9 @@ namespace ectflow::authoring {
 
 CheckReport load_and_check(const std::vector<std::string>& paths, std::vector<syntax::FlowFile>& parsed,
                            check::CheckFacts* facts);
+// The built-in standard library's path in a report's sources (not a file of the project's).
+bool is_builtin_source(const std::string& path);
+
 CheckReport check_source_files(std::vector<SourceFile> files, std::vector<syntax::FlowFile>& parsed,
                                check::CheckFacts* facts);
 

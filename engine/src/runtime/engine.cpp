@@ -11,8 +11,8 @@
 namespace ectflow {
 namespace {
 
-// FNV-1a over every source's path and text: the same flows give the same version.
-std::string content_hash(const SourceSet& sources) {
+// FNV-1a over every flow's and hook file's path and text: the same flows give the same version.
+std::string content_hash(const SourceSet& sources, const std::vector<SourceFile>& hooks) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;
   auto mix = [&](std::string_view text) {
     for (unsigned char c : text) {
@@ -26,11 +26,23 @@ std::string content_hash(const SourceSet& sources) {
     mix(sources.file(id).path);
     mix(sources.file(id).text);
   }
+  for (const SourceFile& hook : hooks) {
+    mix(hook.path);
+    mix(hook.text);
+  }
   return fmt::format("{:016x}", hash);
 }
 
+std::vector<SourceFile> flow_files(const SourceSet& sources) {
+  std::vector<SourceFile> files;
+  for (FileId id = 0; id < sources.size(); ++id) {
+    if (!authoring::is_builtin_source(sources.file(id).path)) files.push_back(sources.file(id));
+  }
+  return files;
+}
+
 LoadedEngine finish_load(CheckReport report, std::vector<syntax::FlowFile>& parsed, const check::CheckFacts& facts,
-                         EngineOptions options) {
+                         EngineOptions options, const std::string& pinned_version = {}) {
   LoadedEngine loaded;
   if (!report.ok()) {
     loaded.report = std::move(report);
@@ -40,7 +52,7 @@ LoadedEngine finish_load(CheckReport report, std::vector<syntax::FlowFile>& pars
   for (const auto& f : parsed) files.push_back(&f);
   std::shared_ptr<model::Model> model;
   try {
-    model = std::make_shared<model::Model>(model::compile_model(files, facts, content_hash(report.sources)));
+    model = std::make_shared<model::Model>(model::compile_model(files, facts, std::string()));
   } catch (const std::exception& e) {
     // The checker accepted something the compiler cannot handle: a bug in ectflow, not the flows.
     Diagnostic d;
@@ -54,6 +66,10 @@ LoadedEngine finish_load(CheckReport report, std::vector<syntax::FlowFile>& pars
   auto internals = std::make_shared<Engine::Internals>();
   internals->options = std::move(options);
   bind_hooks(*model, *internals, report);
+  model->flow_version =
+      pinned_version.empty() ? content_hash(report.sources, internals->snapshot.hooks) : pinned_version;
+  internals->snapshot.flow_version = model->flow_version;
+  internals->snapshot.flows = flow_files(report.sources);
   loaded.report = std::move(report);
   if (loaded.report.ok()) loaded.engine = std::make_shared<const Engine>(model, internals);
   return loaded;
@@ -84,7 +100,18 @@ LoadedEngine Engine::load_sources(std::vector<SourceFile> files, EngineOptions o
   return finish_load(std::move(report), parsed, facts, std::move(options));
 }
 
+LoadedEngine Engine::load_snapshot(const FlowSnapshot& snapshot) {
+  EngineOptions options;
+  options.hook_sources = snapshot.hooks;
+  std::vector<syntax::FlowFile> parsed;
+  check::CheckFacts facts;
+  CheckReport report = authoring::check_source_files(snapshot.flows, parsed, &facts);
+  return finish_load(std::move(report), parsed, facts, std::move(options), snapshot.flow_version);
+}
+
 const std::string& Engine::flow_version() const { return model_->flow_version; }
+
+const FlowSnapshot& Engine::snapshot() const { return internals_->snapshot; }
 
 std::vector<RecordSchema> Engine::schemas() const { return model_->schemas(); }
 

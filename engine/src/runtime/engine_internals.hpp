@@ -10,6 +10,7 @@ namespace ectflow {
 
 struct Engine::Internals {
   EngineOptions options;
+  FlowSnapshot snapshot;
   // Makes a hook caller for one evaluation; null when the flows declare no hooks.
   std::function<std::unique_ptr<expr::HookCaller>(std::vector<std::string>& problems)> hook_caller;
 };

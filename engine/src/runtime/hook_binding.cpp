@@ -136,6 +136,21 @@ class LuaHookCaller : public expr::HookCaller {
   std::vector<std::string>& problems_;
 };
 
+std::optional<std::string> read_hook_file(const EngineOptions& options, const std::string& file) {
+  if (options.hook_sources) {
+    for (const SourceFile& source : *options.hook_sources) {
+      if (source.path == file) return source.text;
+    }
+    return std::nullopt;
+  }
+  const std::string root = options.project_root.empty() ? "." : options.project_root;
+  std::ifstream in(std::filesystem::path(root) / file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 Diagnostic hook_diagnostic(const model::Hook& hook, std::string code, std::string message) {
   Diagnostic d;
   d.code = std::move(code);
@@ -152,10 +167,8 @@ void bind_hooks(const model::Model& model, Engine::Internals& internals, CheckRe
   std::set<std::string> loaded;
   for (const model::Hook& hook : model.hooks) {
     if (!loaded.insert(hook.file).second) continue;
-    const std::string root = internals.options.project_root.empty() ? "." : internals.options.project_root;
-    const std::filesystem::path path = std::filesystem::path(root) / hook.file;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::optional<std::string> text = read_hook_file(internals.options, hook.file);
+    if (!text) {
       report.diagnostics.push_back(hook_diagnostic(
           hook, "hook-file-missing",
           fmt::format("cannot read the hook file {} in the project folder (the one holding the flows' folder); "
@@ -163,9 +176,8 @@ void bind_hooks(const model::Model& model, Engine::Internals& internals, CheckRe
                       hook.file)));
       continue;
     }
-    std::ostringstream source;
-    source << in.rdbuf();
-    if (auto error = host->load(hook.file, source.str())) {
+    internals.snapshot.hooks.push_back({hook.file, *text});
+    if (auto error = host->load(hook.file, *text)) {
       report.diagnostics.push_back(hook_diagnostic(
           hook, "hook-load-error", fmt::format("{}:{}: {}", error->file, error->line, error->message)));
     }

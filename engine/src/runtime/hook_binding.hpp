@@ -8,6 +8,8 @@
 
 namespace ectflow {
 
+// Adds each hook file's text to internals.snapshot.hooks, read from internals.options.hook_sources
+// when given, else from the project folder.
 void bind_hooks(const model::Model& model, Engine::Internals& internals, CheckReport& report);
 
 }  // namespace ectflow
