@@ -57,12 +57,25 @@ class SqlTransaction final : public StoreTransaction {
   PendingChanges pending_;
 };
 
-void rollback_quietly(soci::session& session) {
+void quietly(soci::session& session, const char* sql) {
   try {
-    session << "ROLLBACK";
+    session << sql;
   } catch (...) {
     // The connection may be gone; the server rolls back what it cannot finish.
   }
+}
+
+void rollback_quietly(soci::session& session) { quietly(session, "ROLLBACK"); }
+
+// Undoes a nested change's writes and leaves the unit's transaction usable (in PostgreSQL, also
+// after the statement that failed).
+void rollback_savepoint_quietly(soci::session& session) {
+  quietly(session, "ROLLBACK TO SAVEPOINT ectflow_change");
+  quietly(session, "RELEASE SAVEPOINT ectflow_change");
+}
+
+const char* begin_sql(Dialect dialect) {
+  return dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
 }
 
 }  // namespace
@@ -95,22 +108,28 @@ std::string SqlStore::Impl::next_id(RecordTypeId type) {
 
 Store::CommitResult SqlStore::Impl::transact(const std::function<bool(StoreTransaction&)>& body) {
   soci::session& s = *connection.session;
-  if (transaction != 0) throw std::logic_error("SqlStore::transact called inside a transaction");
+  const bool nested = in_unit;
+  if (transaction != 0 && !nested) {
+    throw std::logic_error("SqlStore::transact called inside a transaction");
+  }
   try {
-    s << (connection.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE"
-                                                : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    s << (nested ? "SAVEPOINT ectflow_change" : begin_sql(connection.dialect));
   } catch (...) {
     fail("starting a transaction");
   }
-  transaction = ++transactions_started;
+  if (!nested) transaction = ++transactions_started;
   struct Finish {
     SqlStore::Impl& store;
+    bool nested;
     bool open = true;
     ~Finish() {
-      if (open) rollback_quietly(*store.connection.session);
-      store.transaction = 0;
+      if (open) {
+        nested ? rollback_savepoint_quietly(*store.connection.session)
+               : rollback_quietly(*store.connection.session);
+      }
+      if (!nested) store.transaction = 0;
     }
-  } finish{*this};
+  } finish{*this, nested};
 
   SqlTransaction view(*this);
   if (!body(view)) return {};
@@ -145,14 +164,46 @@ Store::CommitResult SqlStore::Impl::transact(const std::function<bool(StoreTrans
         if (values.execute(s, statements[type].remove) == 0) return {false, racing};
       }
     }
-    s << "COMMIT";
+    s << (nested ? "RELEASE SAVEPOINT ectflow_change" : "COMMIT");
     finish.open = false;
   } catch (...) {
     if (is_lost_race(std::current_exception())) return {false, racing};
     fail("saving changes");
   }
+  // Nested: the unit may still roll back, but reads outside a transaction always go to the
+  // database, so boxes showing these changes are refreshed then.
   after_commit(changes);
   return {true, ""};
+}
+
+SqlStore::Impl::UnitResult SqlStore::Impl::run_unit(const std::function<bool()>& work) {
+  soci::session& s = *connection.session;
+  if (transaction != 0) throw std::logic_error("SqlStore: a unit of work inside a transaction");
+  try {
+    s << begin_sql(connection.dialect);
+  } catch (...) {
+    fail("starting a transaction");
+  }
+  transaction = ++transactions_started;
+  in_unit = true;
+  struct Finish {
+    SqlStore::Impl& store;
+    bool open = true;
+    ~Finish() {
+      if (open) rollback_quietly(*store.connection.session);
+      store.transaction = 0;
+      store.in_unit = false;
+    }
+  } finish{*this};
+  try {
+    if (!work()) return UnitResult::rolled_back;
+    s << "COMMIT";
+    finish.open = false;
+  } catch (...) {
+    if (is_lost_race(std::current_exception())) return UnitResult::lost_race;
+    fail("saving a journey");
+  }
+  return UnitResult::committed;
 }
 
 void SqlStore::Impl::after_commit(const PendingChanges& changes) {

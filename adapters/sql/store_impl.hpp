@@ -23,8 +23,15 @@ struct SqlStore::Impl {
   const Record* find(RecordTypeId type, std::string_view id);
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit);
 
-  // Transactions: sql_transaction.cpp.
+  // Transactions: sql_transaction.cpp. Inside a unit of work, `transact` runs as a savepoint of
+  // the unit's transaction, so a conflict undoes only its own writes.
   CommitResult transact(const std::function<bool(StoreTransaction&)>& body);
+
+  // A unit of work: one database transaction around `work`, which may call `transact` and run its
+  // own statements on the session. Committed when `work` returns true, else rolled back. A write
+  // PostgreSQL refuses because another transaction got there first is `lost_race`, rolled back.
+  enum class UnitResult { committed, rolled_back, lost_race };
+  UnitResult run_unit(const std::function<bool()>& work);
   std::string next_id(RecordTypeId type);  // inside a transaction
 
   void ensure_schema();
@@ -56,6 +63,7 @@ struct SqlStore::Impl {
   std::recursive_mutex mutex;
   std::vector<CacheMap> cache;    // by record type
   std::uint64_t transaction = 0;  // the running transaction's number, 0 outside
+  bool in_unit = false;           // a unit of work holds the transaction; transact nests in it
   std::uint64_t transactions_started = 0;
   std::vector<std::uint64_t> last_new_id;  // by record type: new ids count on from here
 

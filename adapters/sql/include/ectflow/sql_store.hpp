@@ -54,6 +54,9 @@ class SqlStore : public Store {
   const Record* find(RecordTypeId type, std::string_view id) const override;
   CommitResult transact(const std::function<bool(StoreTransaction&)>& body) override;
 
+  // For the journey services in this library (sql_journeys.hpp).
+  Impl& internals() { return *impl_; }
+
  private:
   std::unique_ptr<Impl> impl_;
 };
