@@ -198,7 +198,8 @@ std::string postgres_connect_string(const PostgresUrl& url, const SqlOptions& op
         quoted(std::to_string(std::max<long long>(1, options.connect_timeout.count())));
   cs += " keepalives='1' keepalives_idle='" + std::to_string(kKeepaliveIdleSeconds) +
         "' keepalives_interval='" + std::to_string(kKeepaliveIntervalSeconds) +
-        "' keepalives_count='" + std::to_string(kKeepaliveCount) + "' application_name='ectflow'";
+        "' keepalives_count='" + std::to_string(kKeepaliveCount) + "'";
+  cs += " application_name=" + quoted(options.application_name);
   return cs;
 }
 

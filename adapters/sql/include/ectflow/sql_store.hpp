@@ -26,6 +26,8 @@ struct SqlOptions {
   std::chrono::seconds connect_timeout{5};
   // PostgreSQL: the longest one statement may run (lock waits included).
   std::chrono::milliseconds statement_timeout{30000};
+  // PostgreSQL: how the server's activity views name this connection (pg_stat_activity).
+  std::string application_name = "ectflow";
 };
 
 // One connection to one database. Tables are `rec_<record>`, one column per stored field, a TEXT
