@@ -88,6 +88,10 @@ void rethrow_as_store_error(const Connection& connection, const std::string& doi
     throw StoreError(advice + " (while " + doing + ": " + first_line(error.get_error_message()) +
                      ")");
   } catch (const soci::postgresql_soci_error& error) {
+    if (is_lost_race(std::current_exception())) {
+      throw LostRace("PostgreSQL database " + connection.name + " ran a concurrent transaction first (while " +
+                     doing + ": SQLSTATE " + error.sqlstate() + ")");
+    }
     std::string advice = postgres_advice(connection, error.sqlstate());
     if (advice.empty()) advice = "PostgreSQL database " + connection.name + " failed";
     throw StoreError(advice + " (while " + doing + ": SQLSTATE " + error.sqlstate() + ": " +
@@ -108,6 +112,8 @@ void rethrow_as_store_error(const Connection& connection, const std::string& doi
 bool is_lost_race(const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
+  } catch (const LostRace&) {
+    return true;
   } catch (const soci::postgresql_soci_error& e) {
     const std::string state = e.sqlstate();
     return state == "40001" || state == "40P01" || state == "23505";

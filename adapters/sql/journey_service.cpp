@@ -48,6 +48,7 @@ JourneyOutcome JourneyService::start(const std::string& journey, const Caller& c
   const Engine& engine = *versions_->current();
   JourneyOutcome out;
   auto unit = impl.run_unit([&] {
+    out = {};
     JourneyEvent event;
     event.action = "start";
     event.journey = journey;
@@ -136,6 +137,9 @@ JourneyOutcome JourneyService::run(Request& request) {
   out.journey_id = request.journey_id;
   bool stale = false;
   auto unit = impl.run_unit([&] {
+    out = {};
+    out.journey_id = request.journey_id;
+    stale = false;
     auto row = load_journey(impl, request.journey_id);
     if (!row || row->instance.actor_id != request.caller.actor_id) {
       out.result = rejection("unknown-journey",
@@ -165,7 +169,13 @@ JourneyOutcome JourneyService::run(Request& request) {
     append_event(impl, event);
     return true;
   });
-  if (unit == SqlStore::Impl::UnitResult::lost_race) stale = true;
+  if (unit == SqlStore::Impl::UnitResult::lost_race) {
+    out = show(request.journey_id, request.caller);
+    out.result.kind = JourneyResult::Kind::conflict;
+    out.result.problem_code = "busy";
+    out.result.problem = "The service was too busy to save this in time: try again.";
+    return out;
+  }
   if (!stale) return out;
 
   // Another request on this journey was saved first.

@@ -5,6 +5,9 @@
 // a serialization failure, reported as the same conflict.
 #include <soci/soci.h>
 
+#include <random>
+#include <thread>
+
 #include "errors.hpp"
 #include "row_codec.hpp"
 #include "store_impl.hpp"
@@ -74,9 +77,24 @@ void rollback_savepoint_quietly(soci::session& session) {
   quietly(session, "RELEASE SAVEPOINT ectflow_change");
 }
 
+// SQLite: one writer at a time. PostgreSQL: SERIALIZABLE, because two people pairing the same
+// ECT each insert a new mentorship after reading that there is none: under REPEATABLE READ both
+// commit (write skew); under SERIALIZABLE one of them is refused and runs again.
 const char* begin_sql(Dialect dialect) {
-  return dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+  return dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL SERIALIZABLE";
 }
+
+// A transaction PostgreSQL refused runs again, after a short random pause that grows each time,
+// so racing writers fall out of step.
+constexpr int kAttempts = 12;
+
+void pause_before_retry(int attempt) {
+  static thread_local std::mt19937 random{std::random_device{}()};
+  const int most = std::min(200, 2 << attempt);
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(1, most)(random)));
+}
+
+const char* kTooBusy = "the database was too busy to save this in time: try again";
 
 }  // namespace
 
@@ -107,6 +125,19 @@ std::string SqlStore::Impl::next_id(RecordTypeId type) {
 }
 
 Store::CommitResult SqlStore::Impl::transact(const std::function<bool(StoreTransaction&)>& body) {
+  // Inside a unit of work a lost race undoes the whole unit, which runs again.
+  if (in_unit) return transact_once(body);
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    try {
+      return transact_once(body);
+    } catch (const LostRace&) {
+      pause_before_retry(attempt);
+    }
+  }
+  return {false, kTooBusy};
+}
+
+Store::CommitResult SqlStore::Impl::transact_once(const std::function<bool(StoreTransaction&)>& body) {
   soci::session& s = *connection.session;
   const bool nested = in_unit;
   if (transaction != 0 && !nested) {
@@ -167,7 +198,7 @@ Store::CommitResult SqlStore::Impl::transact(const std::function<bool(StoreTrans
     s << (nested ? "RELEASE SAVEPOINT ectflow_change" : "COMMIT");
     finish.open = false;
   } catch (...) {
-    if (is_lost_race(std::current_exception())) return {false, racing};
+    if (is_lost_race(std::current_exception())) throw LostRace(racing);
     fail("saving changes");
   }
   // Nested: the unit may still roll back, but reads outside a transaction always go to the
@@ -177,6 +208,17 @@ Store::CommitResult SqlStore::Impl::transact(const std::function<bool(StoreTrans
 }
 
 SqlStore::Impl::UnitResult SqlStore::Impl::run_unit(const std::function<bool()>& work) {
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    try {
+      return run_unit_once(work) ? UnitResult::committed : UnitResult::rolled_back;
+    } catch (const LostRace&) {
+      pause_before_retry(attempt);
+    }
+  }
+  return UnitResult::lost_race;
+}
+
+bool SqlStore::Impl::run_unit_once(const std::function<bool()>& work) {
   soci::session& s = *connection.session;
   if (transaction != 0) throw std::logic_error("SqlStore: a unit of work inside a transaction");
   try {
@@ -196,14 +238,14 @@ SqlStore::Impl::UnitResult SqlStore::Impl::run_unit(const std::function<bool()>&
     }
   } finish{*this};
   try {
-    if (!work()) return UnitResult::rolled_back;
+    if (!work()) return false;
     s << "COMMIT";
     finish.open = false;
   } catch (...) {
-    if (is_lost_race(std::current_exception())) return UnitResult::lost_race;
+    if (is_lost_race(std::current_exception())) throw LostRace("a concurrent transaction went first");
     fail("saving a journey");
   }
-  return UnitResult::committed;
+  return true;
 }
 
 void SqlStore::Impl::after_commit(const PendingChanges& changes) {

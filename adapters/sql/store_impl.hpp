@@ -28,13 +28,22 @@ struct SqlStore::Impl {
   CommitResult transact(const std::function<bool(StoreTransaction&)>& body);
 
   // A unit of work: one database transaction around `work`, which may call `transact` and run its
-  // own statements on the session. Committed when `work` returns true, else rolled back. A write
-  // PostgreSQL refuses because another transaction got there first is `lost_race`, rolled back.
+  // own statements on the session. Committed when `work` returns true, else rolled back. When
+  // PostgreSQL refuses a statement because a concurrent transaction went first, the unit is rolled
+  // back and `work` runs again (so it must start from scratch each time); `lost_race` when it
+  // kept losing.
   enum class UnitResult { committed, rolled_back, lost_race };
   UnitResult run_unit(const std::function<bool()>& work);
   std::string next_id(RecordTypeId type);  // inside a transaction
 
   void ensure_schema();
+
+ private:
+  // One attempt; a lost race throws LostRace.
+  CommitResult transact_once(const std::function<bool(StoreTransaction&)>& body);
+  bool run_unit_once(const std::function<bool()>& work);
+
+ public:
   [[noreturn]] void fail(const std::string& doing) const { rethrow_as_store_error_(doing); }
 
   struct Cached {

@@ -95,7 +95,9 @@ class Store : public RecordReader {
  public:
   // Runs `body` with a consistent view that no other writer changes meanwhile, then commits its
   // changes if it returns true. A change to a record whose version moved on is a conflict:
-  // nothing is applied and the conflicting record is named in the result.
+  // nothing is applied and the conflicting record is named in the result. `body` may run more
+  // than once (a database refusing it because a concurrent transaction went first runs it
+  // again), so it must start afresh each time and change nothing outside the transaction.
   struct CommitResult {
     bool committed = false;
     std::string conflict;  // empty when committed, or when the body declined
