@@ -204,7 +204,11 @@ std::string postgres_connect_string(const PostgresUrl& url, const SqlOptions& op
 }
 
 Connection connect(const std::string& db, const SqlOptions& options) {
-  if (is_postgres_url(db)) return open_postgres(db, options);
+  if (is_postgres_url(db)) {
+    Connection c = open_postgres(db, options);
+    c.db = db;
+    return c;
+  }
   if (db.find("://") != std::string::npos) {
     throw StoreError("\"" + db + "\" is not a database I know: give a SQLite file path or a URL " +
                      kUrlShape);

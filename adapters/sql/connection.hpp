@@ -26,6 +26,7 @@ struct Connection {
   std::unique_ptr<soci::session> session;
   Dialect dialect = Dialect::sqlite;
   std::string name;    // the database as messages name it
+  std::string db;      // as given, to connect again after the connection was lost
   std::string schema;  // PostgreSQL: where the tables live, when the URL chose one
   SqlOptions options;
 };

@@ -83,6 +83,7 @@ JourneyOutcome JourneyService::show(const std::string& journey_id, const Caller&
   std::lock_guard lock(impl.mutex);
   JourneyOutcome out;
   out.journey_id = journey_id;
+  impl.reconnect_if_lost();
   auto row = load_journey(impl, journey_id);
   if (!row || row->instance.actor_id != caller.actor_id) {
     out.result = rejection("unknown-journey", "There is no journey " + journey_id + " for this school: start again");
@@ -206,6 +207,7 @@ std::vector<JourneyEvent> JourneyService::events(const std::string& journey_id) 
 std::vector<JourneyEvent> read_events(SqlStore& store, const std::optional<std::string>& journey_id) {
   SqlStore::Impl& impl = store.internals();
   std::lock_guard lock(impl.mutex);
+  impl.reconnect_if_lost();
   try {
     return select_events(impl, journey_id);
   } catch (...) {

@@ -1,6 +1,8 @@
 // SqlStore: opening, schema creation, and reads through the owned record cache.
 #include "ectflow/sql_store.hpp"
 
+#include <soci/postgresql/soci-postgresql.h>
+
 #include <charconv>
 
 #include "errors.hpp"
@@ -43,6 +45,7 @@ const Record* SqlStore::Impl::find(RecordTypeId type, std::string_view id) {
       !it->second.gone) {
     return it->second.record.get();
   }
+  if (transaction == 0) reconnect_if_lost();
   const std::string key(id);
   std::optional<Record> found;
   try {
@@ -61,6 +64,7 @@ const Record* SqlStore::Impl::find(RecordTypeId type, std::string_view id) {
 
 void SqlStore::Impl::for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) {
   const RecordSchema& schema = schemas.at(type);
+  if (transaction == 0) reconnect_if_lost();
   std::vector<std::pair<std::string, Record>> rows;
   try {
     fetch_records(*connection.session, statements[type].select_all, layouts[type],
@@ -103,6 +107,15 @@ void SqlStore::Impl::note_id(RecordTypeId type, std::string_view id) {
     s << "SELECT setval('" + sequence + "', :n) FROM " + sequence + " WHERE last_value < :n",
         soci::use(n), soci::use(n), soci::into(ignored, none);
   }
+}
+
+void SqlStore::Impl::reconnect_if_lost() {
+  if (connection.dialect != Dialect::postgresql) return;
+  // libpq marks the connection bad once a statement found it gone; asking costs no round trip
+  // (SOCI's is_connected pings the server).
+  auto* backend = static_cast<soci::postgresql_session_backend*>(connection.session->get_backend());
+  if (backend && PQstatus(backend->conn_) == CONNECTION_OK) return;
+  connection = connect(connection.db, connection.options);  // throws StoreError when it cannot
 }
 
 void SqlStore::Impl::ensure_schema() {

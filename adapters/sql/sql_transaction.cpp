@@ -127,6 +127,7 @@ std::string SqlStore::Impl::next_id(RecordTypeId type) {
 Store::CommitResult SqlStore::Impl::transact(const std::function<bool(StoreTransaction&)>& body) {
   // Inside a unit of work a lost race undoes the whole unit, which runs again.
   if (in_unit) return transact_once(body);
+  reconnect_if_lost();
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
     try {
       return transact_once(body);
@@ -208,6 +209,7 @@ Store::CommitResult SqlStore::Impl::transact_once(const std::function<bool(Store
 }
 
 SqlStore::Impl::UnitResult SqlStore::Impl::run_unit(const std::function<bool()>& work) {
+  reconnect_if_lost();
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
     try {
       return run_unit_once(work) ? UnitResult::committed : UnitResult::rolled_back;

@@ -38,6 +38,10 @@ struct SqlStore::Impl {
 
   void ensure_schema();
 
+  // PostgreSQL: a connection the server dropped (a restart, a fail-over, an idle timeout) fails
+  // the request that found it gone; the next transaction connects again.
+  void reconnect_if_lost();
+
  private:
   // One attempt; a lost race throws LostRace.
   CommitResult transact_once(const std::function<bool(StoreTransaction&)>& body);
