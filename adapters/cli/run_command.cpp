@@ -10,7 +10,9 @@
 
 #include "commands.hpp"
 #include "ectflow/engine.hpp"
+#include "ectflow/sql_journeys.hpp"
 #include "page_text.hpp"
+#include "project_store.hpp"
 
 namespace ectflow::cli {
 namespace {
@@ -19,6 +21,7 @@ struct RunOptions {
   std::string journey;
   std::string view;
   std::string world;
+  std::string db;
   std::string school;
   std::string with;
   std::string today;
@@ -29,12 +32,48 @@ const char* kHelp =
     "Type an answer, or an option's number; on check answers type `confirm`.\n"
     "Commands: :back  :change STEP  :view NAME [ID]  :quit\n";
 
+// How the runner moves a journey on: straight on the engine (a world in memory), or through a
+// database's embedded mode, which saves each completion together with its event.
+struct JourneyDriver {
+  std::function<JourneyResult(const std::string&, const std::optional<std::string>&)> start;
+  std::function<JourneyResult(const JourneyInstance&, const std::string&, const Answers&)> submit;
+  std::function<JourneyResult(const JourneyInstance&)> back;
+  std::function<JourneyResult(const JourneyInstance&, const std::string&)> change;
+};
+
+JourneyDriver engine_driver(const Engine& engine, const RunContext& context) {
+  return {[&](const std::string& journey, const std::optional<std::string>& with) {
+            return start_journey(engine, journey, context, with);
+          },
+          [&](const JourneyInstance& instance, const std::string& step, const Answers& answers) {
+            return submit(engine, instance, step, answers, context);
+          },
+          [&](const JourneyInstance& instance) { return go_back(engine, instance, context); },
+          [&](const JourneyInstance& instance, const std::string& step) {
+            return change_answer(engine, instance, step, context);
+          }};
+}
+
+JourneyDriver database_driver(sql::EmbeddedJourneys& journeys, const sql::Caller& caller) {
+  return {[&](const std::string& journey, const std::optional<std::string>& with) {
+            return journeys.start(journey, caller, with);
+          },
+          [&](const JourneyInstance& instance, const std::string& step, const Answers& answers) {
+            return journeys.submit(instance, step, answers, caller);
+          },
+          [&](const JourneyInstance& instance) { return journeys.back(instance, caller); },
+          [&](const JourneyInstance& instance, const std::string& step) {
+            return journeys.change(instance, step, caller);
+          }};
+}
+
 class Runner {
  public:
-  Runner(const Engine& engine, RunContext context) : engine_(engine), context_(context) {}
+  Runner(const Engine& engine, RunContext context, JourneyDriver driver)
+      : engine_(engine), context_(context), driver_(std::move(driver)) {}
 
   bool start(const std::string& journey, const std::optional<std::string>& with) {
-    return show(start_journey(engine_, journey, context_, with));
+    return show(driver_.start(journey, with));
   }
 
   bool open_view(const std::string& view, const std::optional<std::string>& id) {
@@ -62,10 +101,8 @@ class Runner {
       open_view(view, id.empty() ? std::nullopt : std::optional<std::string>(id));
       return true;
     }
-    if (line == ":back" && instance_) return show(go_back(engine_, *instance_, context_)), true;
-    if (line.rfind(":change ", 0) == 0 && instance_) {
-      return show(change_answer(engine_, *instance_, line.substr(8), context_)), true;
-    }
+    if (line == ":back" && instance_) return show(driver_.back(*instance_)), true;
+    if (line.rfind(":change ", 0) == 0 && instance_) return show(driver_.change(*instance_, line.substr(8))), true;
     if (!line.empty() && line[0] == ':') {
       print(stdout, std::string("! not a command here; ") + kHelp);
       return true;
@@ -118,7 +155,7 @@ class Runner {
         answers[trim(part.substr(0, eq))] = trim(part.substr(eq + 1));
       }
     }
-    show(submit(engine_, *instance_, page_.step, answers, context_));
+    show(driver_.submit(*instance_, page_.step, answers));
   }
 
   static std::string chosen_value(const PageQuestion& question, const std::string& line) {
@@ -163,33 +200,18 @@ class Runner {
 
   const Engine& engine_;
   RunContext context_;
+  JourneyDriver driver_;
   std::optional<JourneyInstance> instance_;
   Page page_;
   std::vector<PageLink> choices_;
 };
 
-int run(const RunOptions& options) {
-  LoadedEngine loaded = Engine::load(options.flows);
-  if (!loaded.engine) {
-    print(stderr, render_diagnostics(loaded.report.diagnostics, loaded.report.sources, DiagnosticFormat::text));
-    return kExitProblems;
-  }
-  auto today = options.today.empty() ? std::optional<Date>(Date::from_ymd(2025, 9, 1)) : Date::parse_iso(options.today);
-  if (!today) {
-    print(stderr, "ectflow run: --today must be a date like 2025-09-01\n");
-    return kExitUsage;
-  }
-  auto world = read_file(options.world);
-  if (!world) {
-    print(stderr, "ectflow run: cannot read the world file " + options.world + "\n");
-    return kExitProblems;
-  }
-  std::vector<std::string> problems;
-  auto store = make_memory_store(*loaded.engine, *world, *today, problems);
-  for (const std::string& p : problems) print(stderr, options.world + ": " + p + "\n");
-  if (!problems.empty()) return kExitProblems;
+std::optional<Date> run_date(const RunOptions& options) {
+  return options.today.empty() ? std::optional<Date>(Date::from_ymd(2025, 9, 1)) : Date::parse_iso(options.today);
+}
 
-  Runner runner(*loaded.engine, RunContext{*store, *today, options.school});
+// Reads what the person types, a line at a time, until :quit or the end of the input.
+int converse(Runner& runner, const RunOptions& options) {
   std::optional<std::string> with = options.with.empty() ? std::nullopt : std::optional<std::string>(options.with);
   bool started = options.view.empty() ? runner.start(options.journey, with) : runner.open_view(options.view, with);
   if (!started) return kExitProblems;
@@ -205,6 +227,38 @@ int run(const RunOptions& options) {
   return kExitOk;
 }
 
+// On a world file: everything in memory, gone when the run ends.
+int run_on_world(const RunOptions& options, Date today) {
+  LoadedEngine loaded = Engine::load(options.flows);
+  if (!loaded.engine) {
+    print(stderr, render_diagnostics(loaded.report.diagnostics, loaded.report.sources, DiagnosticFormat::text));
+    return kExitProblems;
+  }
+  auto world = read_file(options.world);
+  if (!world) {
+    print(stderr, "ectflow run: cannot read the world file " + options.world + "\n");
+    return kExitProblems;
+  }
+  std::vector<std::string> problems;
+  auto store = make_memory_store(*loaded.engine, *world, today, problems);
+  for (const std::string& p : problems) print(stderr, options.world + ": " + p + "\n");
+  if (!problems.empty()) return kExitProblems;
+  RunContext context{*store, today, options.school};
+  Runner runner(*loaded.engine, context, engine_driver(*loaded.engine, context));
+  return converse(runner, options);
+}
+
+// On a database: completions are saved (with their events), so the next run sees them.
+int run_on_database(const RunOptions& options, Date today) {
+  auto project = open_project(options.flows, options.db, "run");
+  if (!project) return kExitProblems;
+  sql::EmbeddedJourneys journeys(*project->store, project->engine);
+  const sql::Caller caller{options.school, today};
+  RunContext context{*project->store, today, options.school};
+  Runner runner(*project->engine, context, database_driver(journeys, caller));
+  return converse(runner, options);
+}
+
 }  // namespace
 
 Command add_run_command(CLI::App& app) {
@@ -212,8 +266,12 @@ Command add_run_command(CLI::App& app) {
   CLI::App* run_app = app.add_subcommand("run", "Run a journey, or open a record page, in the terminal");
   run_app->add_option("journey", options->journey, "The journey to start");
   run_app->add_option("--view", options->view, "Open this view (school, mentor, ect) instead of a journey");
-  run_app->add_option("--world", options->world, "The world: records in the given: shape of SCENARIOS.md (JSON)")
-      ->required();
+  auto* world = run_app->add_option("--world", options->world,
+                                    "Run on this world in memory: records in the given: shape of SCENARIOS.md (JSON)");
+  run_app->add_option("--db", options->db,
+                      "Run on this database: a SQLite file or a postgresql:// URL (default: " +
+                          std::string(kDefaultDatabase) + "); completions are saved")
+      ->excludes(world);
   run_app->add_option("--as", options->school, "The school (its URN) acting")->required();
   run_app->add_option("--with", options->with, "The record the journey or view starts from");
   run_app->add_option("--today", options->today, "The date rules run on (default 2025-09-01)");
@@ -223,7 +281,14 @@ Command add_run_command(CLI::App& app) {
               print(stderr, "ectflow run: give a JOURNEY or --view NAME, not both\n" + run_app->help());
               return kExitUsage;
             }
-            return run(*options);
+            auto today = run_date(*options);
+            if (!today) {
+              print(stderr, "ectflow run: --today must be a date like 2025-09-01\n");
+              return kExitUsage;
+            }
+            if (!options->world.empty()) return run_on_world(*options, *today);
+            if (options->db.empty()) options->db = kDefaultDatabase;
+            return run_on_database(*options, *today);
           }};
 }
 
