@@ -7,30 +7,14 @@
 #include <fstream>
 
 #include "ectflow/engine.hpp"
+#include "runtime/size_up_flow.hpp"
 
 namespace ectflow {
 namespace {
 
+using testing::kSizeUpFlow;
+
 namespace fs = std::filesystem;
-
-const char* kFlow = R"(record school
-  key urn
-  field urn as text
-  field name as text
-end
-
-hook band(size as number) returns text in "rules/band.lua"
-
-journey size_up "Size up" for school
-  step size "How many pupils?"
-    ask size as number
-    next result
-  end
-
-  outcome result "This school is {band(size)}"
-  end
-end
-)";
 
 const char* kLua = R"(-- Bands a school by its number of pupils.
 function band(size)
@@ -56,7 +40,7 @@ class HookCalls : public ::testing::Test {
     root_ = fs::temp_directory_path() / ("ectflow-hooks-" + std::to_string(::getpid()));
     fs::create_directories(root_ / "rules");
     std::ofstream(root_ / "rules" / "band.lua") << kLua;
-    LoadedEngine loaded = Engine::load_sources({SourceFile{"size.flow", kFlow}}, EngineOptions{root_.string()});
+    LoadedEngine loaded = Engine::load_sources({SourceFile{"size.flow", kSizeUpFlow}}, EngineOptions{root_.string()});
     ASSERT_TRUE(loaded.engine) << render_diagnostics(loaded.report.diagnostics, loaded.report.sources,
                                                      DiagnosticFormat::text);
     engine_ = loaded.engine;
@@ -111,13 +95,13 @@ TEST_F(HookCalls, AWrongResultTypeIsAProblem) {
 TEST(HookFiles, AMissingOrBrokenFileIsADiagnosticAtLoad) {
   fs::path root = fs::temp_directory_path() / ("ectflow-hookfiles-" + std::to_string(::getpid()));
   fs::create_directories(root / "rules");
-  LoadedEngine missing = Engine::load_sources({SourceFile{"size.flow", kFlow}}, EngineOptions{root.string()});
+  LoadedEngine missing = Engine::load_sources({SourceFile{"size.flow", kSizeUpFlow}}, EngineOptions{root.string()});
   EXPECT_FALSE(missing.engine);
   ASSERT_FALSE(missing.report.diagnostics.empty());
   EXPECT_EQ(missing.report.diagnostics[0].code, "hook-file-missing");
 
   std::ofstream(root / "rules" / "band.lua") << "function band(size)\n  return (\nend\n";
-  LoadedEngine broken = Engine::load_sources({SourceFile{"size.flow", kFlow}}, EngineOptions{root.string()});
+  LoadedEngine broken = Engine::load_sources({SourceFile{"size.flow", kSizeUpFlow}}, EngineOptions{root.string()});
   EXPECT_FALSE(broken.engine);
   ASSERT_FALSE(broken.report.diagnostics.empty());
   EXPECT_EQ(broken.report.diagnostics[0].code, "hook-load-error");

@@ -3,28 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "ectflow/engine.hpp"
+#include "runtime/size_up_flow.hpp"
 
 namespace ectflow {
 namespace {
 
-const char* kFlow = R"(record school
-  key urn
-  field urn as text
-  field name as text
-end
-
-hook band(size as number) returns text in "rules/band.lua"
-
-journey size_up "Size up" for school
-  step size "How many pupils?"
-    ask size as number
-    next result
-  end
-
-  outcome result "This school is {band(size)}"
-  end
-end
-)";
+using testing::kSizeUpFlow;
 
 const char* kSmallOrLarge = "function band(size) if size > 500 then return 'large' end return 'small' end\n";
 const char* kAlwaysHuge = "function band(size) return 'huge' end\n";
@@ -32,7 +16,7 @@ const char* kAlwaysHuge = "function band(size) return 'huge' end\n";
 std::shared_ptr<const Engine> load(const char* lua) {
   EngineOptions options;
   options.hook_sources = std::vector<SourceFile>{{"rules/band.lua", lua}};
-  LoadedEngine loaded = Engine::load_sources({SourceFile{"size.flow", kFlow}}, options);
+  LoadedEngine loaded = Engine::load_sources({SourceFile{"size.flow", kSizeUpFlow}}, options);
   EXPECT_TRUE(loaded.engine) << render_diagnostics(loaded.report.diagnostics, loaded.report.sources,
                                                    DiagnosticFormat::text);
   return loaded.engine;
@@ -55,7 +39,7 @@ TEST(FlowSnapshot, HoldsTheFlowsAndTheHookFilesButNotTheBuiltInLibrary) {
   EXPECT_EQ(snapshot.flow_version, engine->flow_version());
   ASSERT_EQ(snapshot.flows.size(), 1u);
   EXPECT_EQ(snapshot.flows[0].path, "size.flow");
-  EXPECT_EQ(snapshot.flows[0].text, kFlow);
+  EXPECT_EQ(snapshot.flows[0].text, kSizeUpFlow);
   ASSERT_EQ(snapshot.hooks.size(), 1u);
   EXPECT_EQ(snapshot.hooks[0].path, "rules/band.lua");
   EXPECT_EQ(snapshot.hooks[0].text, kSmallOrLarge);
