@@ -8,6 +8,7 @@ packages=(
   tao-pegtl-dev liblua5.4-dev pkg-config libcli11-dev libfmt-dev nlohmann-json3-dev libgtest-dev
   libgmock-dev graphviz nodejs npm python3 python3-jsonschema
   libsoci-dev libsoci-sqlite3-4.0 libsoci-postgresql4.0 libboost-dev libsqlite3-dev libpq-dev postgresql
+  libyaml-cpp-dev
 )
 
 installed() {
