@@ -1,6 +1,7 @@
 // `ectflow db` and `ectflow check --db` on a copy of the project (flows, rules, migrations), on
 // SQLite and PostgreSQL: migrate then up to date, status, check clean after migrating, check
-// naming the migration not yet applied, and check naming a field no migration adds.
+// naming the migration not yet applied, check naming a field no migration adds, and what a
+// command opening the database for records does with a new or outdated one.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -160,6 +161,30 @@ TEST_P(DbCommand, CheckNamesAFieldNoMigrationAdds) {
   const Result migrate = db_run("migrate");
   EXPECT_EQ(migrate.exit_code, 1) << describe(migrate);
   EXPECT_TRUE(contains(migrate.err, "ectflow db new-migration NAME")) << describe(migrate);
+}
+
+// A command that opens the database for records (here `run --db`) migrates a new SQLite file
+// itself, and refuses a new PostgreSQL database or one behind its migrations.
+TEST_P(DbCommand, OpeningADatabaseForRecords) {
+  const std::string run = "run --view school --as 100001 --db " + cli_test::quoted(db) +
+                          " --flows " + project.flows() + " < /dev/null";
+  const Result first = run_ectflow(run);
+  if (GetParam().name == "SQLite") {
+    EXPECT_TRUE(contains(first.err, "set up new database " + db)) << describe(first);
+    EXPECT_TRUE(contains(first.err, "0001_initial.sql")) << describe(first);
+    EXPECT_EQ(db_run("status").exit_code, 0);
+  } else {
+    EXPECT_EQ(first.exit_code, 3) << describe(first);
+    EXPECT_TRUE(contains(first.err, "has no ectflow tables yet: run ectflow db migrate --db"))
+        << describe(first);
+    ASSERT_EQ(db_run("migrate").exit_code, 0);
+  }
+  project.add_field("nickname");
+  ASSERT_EQ(run_ectflow("db new-migration add_nickname --flows " + project.flows()).exit_code, 0);
+  const Result behind = run_ectflow(run);
+  EXPECT_EQ(behind.exit_code, 3) << describe(behind);
+  EXPECT_TRUE(contains(behind.err, "Migration 0002_add_nickname.sql")) << describe(behind);
+  EXPECT_TRUE(contains(behind.err, "run ectflow db migrate --db")) << describe(behind);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DbCommand, ::testing::ValuesIn(backends()),
