@@ -91,6 +91,9 @@ void begin_locked(MigrationTarget& target) {
     int locked = 0;
     s << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(:k)) AS l", soci::use(key),
         soci::into(locked);
+    // Waiting for the lock keeps the statement timeout (a stuck migrator is an error, not a
+    // hang); once it is ours, a long ALTER on a big table may take what it needs.
+    s << "SET LOCAL statement_timeout = 0";
     if (!c.schema.empty()) s << "CREATE SCHEMA IF NOT EXISTS " + c.schema;  // checked identifier
   }
   s << migrations_table_sql(c.dialect);
