@@ -11,7 +11,8 @@
 namespace ectflow::cli {
 namespace {
 
-using nlohmann::json;
+// ordered: a record's fields, and their problems, stay in the order the file gives them.
+using json = nlohmann::ordered_json;
 
 std::string extension_of(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
