@@ -46,8 +46,9 @@ TEST(Run, AJourneyWithPipedAnswersShowsErrorsThenGoesOn) {
 }
 
 TEST(Run, ProblemsAreClear) {
-  Result no_world = run_ectflow("run assign_mentor --as 100001");
-  EXPECT_EQ(no_world.exit_code, 2) << describe(no_world);
+  Result nothing_to_run = run_ectflow("run --as 100001 --world " + quoted((kRoot / "examples/world.json").string()));
+  EXPECT_EQ(nothing_to_run.exit_code, 2) << describe(nothing_to_run);
+  EXPECT_NE(nothing_to_run.err.find("give a JOURNEY or --view NAME"), std::string::npos) << describe(nothing_to_run);
 
   TempDir dir;
   fs::path bad = dir.write("world.json", R"({"schools": [{"urn": "1", "nmae": "x"}]})");
