@@ -105,7 +105,9 @@ TEST_P(JourneysInDatabase, EverySubmissionIsLoggedWithItsAnswersResultAndLookups
     EXPECT_EQ(events[i].flow_version, service_engine()->flow_version());
     EXPECT_EQ(nlohmann::json::parse(events[i].lookups).at("today"), "2025-09-01");
     EXPECT_EQ(events[i].at.size(), 24u) << events[i].at;  // 2026-11-23T14:34:43.123Z
-    if (i > 0) EXPECT_GT(events[i].seq, events[i - 1].seq);
+    if (i > 0) {
+      EXPECT_GT(events[i].seq, events[i - 1].seq);
+    }
   }
 }
 

@@ -22,6 +22,9 @@ struct Model;
 class Engine;
 
 struct EngineOptions {
+  EngineOptions() = default;
+  explicit EngineOptions(std::string root) : project_root(std::move(root)) {}
+
   // Hooks' Lua files are relative to it ("rules/cohort.lua"). Empty: the folder holding the flows'
   // folder (for `flows/`, the project it sits in), or the working directory for in-memory sources.
   std::string project_root;
