@@ -27,6 +27,9 @@ struct ExportOptions {
 constexpr const char* kFromRegistration = "registration";
 constexpr const char* kFromMentoredEct = "mentored_ect";
 
+// Table columns, in order.
+enum Column { kMentorId, kTrn, kName, kSchoolUrn, kSchoolName, kRegistrationCohort, kSource };
+
 Table participations(const Engine& engine, Store& store, Date today, int cohort) {
   RunContext context{store, today, ""};
   std::map<std::string, std::string> school_names;
@@ -48,10 +51,10 @@ Table participations(const Engine& engine, Store& store, Date today, int cohort)
   }
   // By school, then by the mentor's name, as a school would look them up.
   std::stable_sort(table.rows.begin(), table.rows.end(), [](const auto& a, const auto& b) {
-    if (a[4] != b[4]) return name_less(a[4], b[4]);
-    if (a[3] != b[3]) return a[3] < b[3];
-    if (a[2] != b[2]) return name_less(a[2], b[2]);
-    return a[0] < b[0];
+    if (a[kSchoolName] != b[kSchoolName]) return name_less(a[kSchoolName], b[kSchoolName]);
+    if (a[kSchoolUrn] != b[kSchoolUrn]) return a[kSchoolUrn] < b[kSchoolUrn];
+    if (a[kName] != b[kName]) return name_less(a[kName], b[kName]);
+    return a[kMentorId] < b[kMentorId];
   });
   return table;
 }

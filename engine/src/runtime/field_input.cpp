@@ -1,5 +1,6 @@
 // FieldParser: stored field values from an import file's text (field_input.hpp).
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "check/suggest.hpp"

@@ -1,6 +1,7 @@
 // RecordFieldsReader: a record's stored fields, derived fields and statuses as text (records.hpp).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
