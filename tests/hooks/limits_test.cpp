@@ -85,7 +85,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "  for i = 1, 5 do s = s .. s end\n"
                   "  while true do local copy = s .. 'y' end\n"
                   "end",
-                  "hook-timeout", "ms (kMaxHookMilliseconds)"},
+                  "hook-timeout", "ms of processor time (kMaxHookMilliseconds)"},
         LimitCase{"LoopOfSlowPatternSearches",  // each search is allowed; together they are not
                   "function hook()\n"
                   "  local s = string.rep('a', 3000)\n"

@@ -93,7 +93,7 @@ struct Call {
     } else if (limits.timeout == Timeout::time) {
       fail("hook-timeout",
            "took too long: ran past its time limit of " + std::to_string(kMaxHookMilliseconds) +
-               " ms (kMaxHookMilliseconds)",
+               " ms of processor time (kMaxHookMilliseconds)",
            limits.timeout_line);
     } else if (status == LUA_ERRMEM ||
                (limits.refusals > 0 && error_text(L) == "not enough memory")) {

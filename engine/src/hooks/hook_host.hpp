@@ -48,7 +48,7 @@ struct HookResult {
 
 // Lua VM instructions one call may run (its file's top level included): hook-timeout past it.
 inline constexpr std::size_t kMaxHookInstructions = 1'000'000;
-// Wall-clock time one call may take, checked every hundred instructions and before each
+// Processor time (of the calling thread) one call may take, checked every hundred instructions and before each
 // pattern search, string.rep and table.move: a few instructions can each copy megabytes
 // (s .. s), so the instruction budget alone does not bound time. hook-timeout past it.
 // Sanitizer builds run several times slower; their hooks get the same work, so more time.

@@ -2,6 +2,7 @@
 #include "hooks/limits.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <lua.hpp>
 #include <stdexcept>
 
@@ -80,18 +81,24 @@ lua_State* new_limited_state(CallLimits& limits) {
   return L;
 }
 
+// The processor time this thread has used.
+static std::chrono::nanoseconds thread_cpu_time() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+}
+
 void arm_time_limits(lua_State* L) {
   auto& limits = limits_of(L);
   limits.instructions = 0;
-  limits.deadline =
-      std::chrono::steady_clock::now() + std::chrono::milliseconds(kMaxHookMilliseconds);
+  limits.deadline = thread_cpu_time() + std::chrono::milliseconds(kMaxHookMilliseconds);
   lua_sethook(L, count_hook, LUA_MASKCOUNT, kCheckInterval);
 }
 
 void check_deadline(lua_State* L) {
   auto& limits = limits_of(L);
   if (limits.timeout != Timeout::none) time_out(L, limits, limits.timeout);
-  if (std::chrono::steady_clock::now() >= limits.deadline) time_out(L, limits, Timeout::time);
+  if (thread_cpu_time() >= limits.deadline) time_out(L, limits, Timeout::time);
 }
 
 // Reads only (no allocation), so the allocator may call it when it refuses a block.

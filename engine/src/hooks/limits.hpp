@@ -17,7 +17,9 @@ struct CallLimits {
   std::size_t used = 0;          // bytes the state holds now
   lua_State* state = nullptr;    // set once the state exists, to find lines
   std::size_t instructions = 0;  // run so far, counted in steps of the hook's interval
-  std::chrono::steady_clock::time_point deadline;
+  // in the calling thread's processor time, so a loaded machine does not stop a hook that is
+  // only waiting for a core, while one spinning in Lua or in a C function still stops
+  std::chrono::nanoseconds deadline{0};
   Timeout timeout = Timeout::none;  // which limit the call ran past (it stays set)
   int timeout_line = 0;             // where
   int refusals = 0;                 // allocations refused (Lua retries some after collecting)
