@@ -44,7 +44,20 @@ std::optional<std::string> two_same(const std::vector<Type>& a) {
   return std::nullopt;
 }
 
+std::optional<std::string> three_texts(const std::vector<Type>& a) {
+  if (a.size() != 3 || !is_text(a[0]) || !is_text(a[1]) || !is_text(a[2])) {
+    return "takes three text values, like replace(value, \"/\", \"\")";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> one_date(const std::vector<Type>& a) {
+  if (a.size() != 1 || !(a[0].is(K::date) || !a[0].known() || a[0].kind == K::nothing)) return "takes one date";
+  return std::nullopt;
+}
+
 Type text_result(const std::vector<Type>&) { return Type::of(K::text, "text"); }
+Type date_result(const std::vector<Type>&) { return Type::of(K::date); }
 Type number_result(const std::vector<Type>&) { return Type::of(K::number); }
 Type yes_no_result(const std::vector<Type>&) { return Type::of(K::yes_no); }
 Type same_as_first(const std::vector<Type>& a) { return a.empty() ? Type{} : a[0]; }
@@ -55,7 +68,8 @@ Type first_known(const std::vector<Type>& a) {
   return a.empty() ? Type{} : a[0];
 }
 
-constexpr std::array<Builtin, 13> kBuiltins = {{
+// A builtin's position here is its id in expr/builtins.cpp: add new ones at the end.
+constexpr std::array<Builtin, 19> kBuiltins = {{
     {"trim", one_text, text_result},
     {"casefold", one_text, text_result},
     {"upper", one_text, text_result},
@@ -69,8 +83,13 @@ constexpr std::array<Builtin, 13> kBuiltins = {{
     {"sorted", one_list, same_as_first},
     {"unique", one_list, same_as_first},
     {"min", two_same, first_known},
+    {"max", two_same, first_known},
+    {"utf16_length", one_text, number_result},
+    {"replace", three_texts, text_result},
+    {"remove_prefix", two_texts, text_result},
+    {"to_date", one_text, date_result},
+    {"year", one_date, number_result},
 }};
-constexpr Builtin kMax = {"max", two_same, first_known};
 
 }  // namespace
 
@@ -78,13 +97,12 @@ const Builtin* find_builtin(std::string_view name) {
   for (const Builtin& b : kBuiltins) {
     if (b.name == name) return &b;
   }
-  return name == kMax.name ? &kMax : nullptr;
+  return nullptr;
 }
 
 std::vector<std::string> builtin_names() {
   std::vector<std::string> names;
   for (const Builtin& b : kBuiltins) names.emplace_back(b.name);
-  names.emplace_back(kMax.name);
   return names;
 }
 

@@ -46,6 +46,22 @@ Value keep_if(const Value& v, bool (*keep)(char32_t)) {
   return Value{encode_utf8(out)};
 }
 
+// The length JavaScript (and so a GOV.UK character count) gives: code points beyond the Basic
+// Multilingual Plane count twice.
+std::size_t utf16_length(const std::string& text) {
+  std::size_t units = 0;
+  for (char32_t c : decode_utf8(text)) units += c > 0xFFFF ? 2 : 1;
+  return units;
+}
+
+Value replace_all(std::string text, const std::string& from, const std::string& to) {
+  if (from.empty()) return Value{text};
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return Value{text};
+}
+
 Value min_max(const std::vector<Value>& args, bool want_max) {
   if (args[0].empty()) return args[1];
   if (args[1].empty()) return args[0];
@@ -104,6 +120,21 @@ Value call_builtin(std::uint32_t id, const std::vector<Value>& args) {
     }
     case 12: return min_max(args, false);
     case 13: return min_max(args, true);
+    case 14: return Value{static_cast<double>(utf16_length(text_of(args[0])))};
+    case 15: return replace_all(text_of(args[0]), text_of(args[1]), text_of(args[2]));
+    case 16: {  // remove_prefix(text, prefix): once, when it is there
+      std::string text = text_of(args[0]);
+      const std::string prefix = text_of(args[1]);
+      return Value{text.starts_with(prefix) ? text.substr(prefix.size()) : text};
+    }
+    case 17: {  // to_date(text): exactly YYYY-MM-DD, a real date; else empty
+      auto date = Date::parse_iso(text_of(args[0]));
+      return date ? Value{*date} : Value{};
+    }
+    case 18: {  // year(date); empty for an empty date
+      const auto* date = std::get_if<Date>(&args[0].v);
+      return date ? Value{static_cast<double>(date->year())} : Value{};
+    }
     default: return Value{};
   }
 }

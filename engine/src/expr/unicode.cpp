@@ -66,8 +66,11 @@ std::string encode_utf8(const std::vector<char32_t>& code_points) {
   return out;
 }
 
+// ECMAScript's white space and line terminators (what `\s` and trim() take in the browsers that
+// post the answers): Unicode's Zs, tab, vertical tab, form feed, LF, CR, U+2028/9 and U+FEFF
+// (a byte order mark pasted in); not U+0085, which JavaScript keeps.
 bool is_white_space(char32_t c) {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0xFEFF || c == 0xA0 || c == 0x1680 ||
          (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
          c == 0x3000;
 }

@@ -27,7 +27,7 @@ std::string trimmed(std::string_view text) {
   // decode them (imports check hundreds of thousands).
   auto visible = [](char c) { return c > ' ' && c < 0x7f; };
   if (text.empty() || (visible(text.front()) && visible(text.back()))) return std::string(text);
-  // Unicode White_Space, as answers are trimmed (builtin 0 is `trim`).
+  // White space as answers are trimmed (builtin 0 is `trim`).
   return std::get<std::string>(expr::call_builtin(0, {Value{std::string(text)}}).v);
 }
 

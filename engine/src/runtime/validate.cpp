@@ -10,7 +10,7 @@ namespace {
 using model::Value;
 
 std::string trimmed(const std::string& text) {
-  // The answer types trim with Unicode White_Space; blank means nothing else is there.
+  // The answer types trim white space (ECMAScript's, as `trim`); blank means nothing else is there.
   return std::get<std::string>(expr::call_builtin(0, {Value{text}}).v);
 }
 
