@@ -42,12 +42,18 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 
 "${as_postgres[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-locale \
   >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
+# Tests need no durability, so fsync is off; ECTFLOW_POSTGRES_DEFAULTS=1 keeps PostgreSQL's default
+# settings instead (bench/compare times PostgreSQL that way).
+settings="-c fsync=off"
+if [[ "${ECTFLOW_POSTGRES_DEFAULTS:-}" == 1 ]]; then
+  settings=""
+fi
 "${as_postgres[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null ||
+  -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $settings" start >/dev/null ||
   { cat "$dir/log" >&2; exit 1; }
 
 export ECTFLOW_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$port/postgres"
-echo "with-postgres: PostgreSQL 15 at $ECTFLOW_TEST_POSTGRES" >&2
+echo "with-postgres: PostgreSQL 15 at $ECTFLOW_TEST_POSTGRES${settings:+ ($settings)}" >&2
 set +e
 "$@"
 status=$?
