@@ -13,6 +13,7 @@ using namespace syntax;
 using CK = check::Type::Kind;
 
 std::uint32_t attached_ask_impl(const syntax::Expr& condition, const syntax::Step& step);
+std::vector<std::uint32_t> asks_read_impl(const syntax::Expr& condition, const syntax::Step& step);
 static void collect_names(const syntax::Expr& e, std::vector<std::string>& out);
 
 class Compiler {
@@ -622,6 +623,7 @@ void Compiler::step(const syntax::Step& decl, model::Journey& journey, const Sco
     check.condition = expr(*c.condition, scope, frame);
     check.message = message(c.code, *c.message, scope, frame);
     check.ask = attached_ask_impl(*c.condition, decl);
+    check.reads = asks_read_impl(*c.condition, decl);
     s.checks.push_back(std::move(check));
   }
   for (const auto& n : decl.nexts) {
@@ -647,6 +649,16 @@ std::uint32_t attached_ask_impl(const syntax::Expr& condition, const syntax::Ste
     }
   }
   return 0;
+}
+
+std::vector<std::uint32_t> asks_read_impl(const syntax::Expr& condition, const syntax::Step& step) {
+  std::vector<std::string> names;
+  collect_names(condition, names);
+  std::vector<std::uint32_t> reads;
+  for (std::uint32_t i = 0; i < step.asks.size(); ++i) {
+    if (std::find(names.begin(), names.end(), step.asks[i].answer.text) != names.end()) reads.push_back(i);
+  }
+  return reads;
 }
 
 static void collect_names(const syntax::Expr& e, std::vector<std::string>& out) {

@@ -97,6 +97,8 @@ struct Ask {
 struct Check {
   NodeId condition = kNoNode;
   std::uint32_t ask = 0;  // which of the step's questions shows the error
+  // the step's questions the condition names: it runs only once each has passed its own checks
+  std::vector<std::uint32_t> reads;
   Message message;
 };
 

@@ -1,5 +1,7 @@
 #include "runtime/validate.hpp"
 
+#include <algorithm>
+
 #include "expr/builtins.hpp"
 #include "expr/unicode.hpp"
 #include "runtime/session.hpp"
@@ -138,6 +140,11 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
   for (const model::Check& check : step.checks) {
     const std::string& name = step.asks.at(check.ask).name;
     if (result.errors.count(name)) continue;
+    // A check reading an answer that failed its own checks would only add a confusing second error.
+    const bool reads_a_failed_answer = std::any_of(check.reads.begin(), check.reads.end(), [&](std::uint32_t ask) {
+      return result.errors.count(step.asks.at(ask).name) > 0;
+    });
+    if (reads_a_failed_answer) continue;
     if (!after.eval().test(check.condition, after.frame())) {
       result.errors[name] = check.message.code;
       result.messages[name] = after.eval().text(check.message.text, after.frame());
