@@ -37,6 +37,7 @@ Command add_db_command(CLI::App& app);      // db migrate, db new-migration (db_
 Command add_import_command(CLI::App& app);  // import teachers|world (import_command.cpp)
 Command add_export_command(CLI::App& app);  // export participations (export_command.cpp)
 Command add_report_command(CLI::App& app);  // report unassigned-mentors (report_command.cpp)
+Command add_bench_command(CLI::App& app);   // the reference workload, timed (bench_command.cpp)
 
 // `check --watch`: runs `check_once` now and again after every change to the .flow files under
 // `paths`; stops on SIGINT or SIGTERM, or after `max_runs` runs unless it is 0. Returns the last

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {add_check_command(app), add_fmt_command(app),
                                          add_graph_command(app), add_run_command(app),
                                          add_db_command(app),    add_import_command(app),
-                                         add_export_command(app), add_report_command(app)};
+                                         add_export_command(app), add_report_command(app),
+                                         add_bench_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -28,6 +29,6 @@ int main(int argc, char** argv) {
     return kExitFailure;
   }
   print(stderr,
-        "ectflow needs a command: check, fmt, graph, run, db, import, export or report\nRun with --help for more information.\n");
+        "ectflow needs a command: check, fmt, graph, run, db, import, export, report or bench\nRun with --help for more information.\n");
   return kExitUsage;
 }

@@ -1,0 +1,19 @@
+// The workload's result, read back from the store the way expected_state.json writes it, and the
+// first place where the two differ.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "bench_run.hpp"
+
+namespace ectflow::cli {
+
+nlohmann::json bench_state(const Engine& engine, const RunContext& context, const Tally& tally);
+
+// "/schools/3/ects/7/mentor_id: got "M049", expected "M999"", or nothing when they agree on
+// the keys expected_state.json compares (its workload text and conventions aside).
+std::optional<std::string> first_difference(const nlohmann::json& got, const nlohmann::json& expected);
+
+}  // namespace ectflow::cli
