@@ -104,6 +104,33 @@ TEST_P(StoreConformance, CreatesUpdatesAndRemoves) {
   EXPECT_EQ(order, (std::vector<std::string>{"e1", "e3"}));
 }
 
+TEST_P(StoreConformance, FindsRecordsByAFieldInInsertionOrderAsTheyChange) {
+  auto named = [&](const std::string& name) {
+    std::vector<std::string> ids;
+    store->for_each_where(ect, kName, name, [&](const Record& r) { ids.push_back(r.id(schemas[ect])); });
+    return ids;
+  };
+  create(ect, ect_record("e1", "Sam"));
+  create(ect, ect_record("e2", "Ana"));
+  create(ect, ect_record("e3", "Sam"));
+  EXPECT_EQ(named("Sam"), (std::vector<std::string>{"e1", "e3"}));  // the first read makes an index
+  create(ect, ect_record("e4", "Sam"));
+  ASSERT_TRUE(update(*store, renamed("e1", "Ana")).committed);
+  EXPECT_EQ(named("Sam"), (std::vector<std::string>{"e3", "e4"}));
+  EXPECT_EQ(named("Ana"), (std::vector<std::string>{"e1", "e2"}));  // e1 keeps its place
+  ASSERT_TRUE(store->transact([&](StoreTransaction& tx) {
+                     tx.apply({RecordChange::Kind::remove, ect, *store->find(ect, "e3")});
+                     // inside the transaction, its own changes show
+                     std::vector<std::string> seen;
+                     tx.for_each_where(ect, kName, "Sam", [&](const Record& r) { seen.push_back(r.id(schemas[ect])); });
+                     EXPECT_EQ(seen, (std::vector<std::string>{"e4"}));
+                     return true;
+                   })
+                  .committed);
+  EXPECT_EQ(named("Sam"), (std::vector<std::string>{"e4"}));
+  EXPECT_TRUE(named("Nobody").empty());
+}
+
 TEST_P(StoreConformance, AConflictAppliesNothing) {
   create(ect, ect_record("e1", "Sam Smith"));
   Record stale = renamed("e1", "Stale Name");

@@ -81,6 +81,11 @@ class RecordReader {
   virtual ~RecordReader() = default;
   virtual void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const = 0;
   virtual const Record* find(RecordTypeId type, std::string_view id) const = 0;
+  // The records whose field `slot` holds the text `value` (a text, a choice's code, or a
+  // referenced record's id), in for_each's order. Stores may keep an index for it; this default
+  // looks through every record.
+  virtual void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                              const std::function<void(const Record&)>& visit) const;
 };
 
 class StoreTransaction : public RecordReader {

@@ -176,10 +176,28 @@ std::vector<Value> Evaluator::select(const model::Selection& s, Frame& frame) {
   return chosen;
 }
 
+// The records an indexed query can match: those whose indexed field holds its key, from the
+// store's index; or every record of the collection when the key is not a text or a record.
+std::vector<Value> Evaluator::candidates(const Node& node, Frame& frame) {
+  if (node.index_key == model::kNoNode) return sequence(node.a, frame);
+  const Value key = eval(node.index_key, frame);
+  std::string text;
+  if (const auto* s = std::get_if<std::string>(&key.v)) {
+    text = *s;
+  } else if (const auto* ref = std::get_if<RecordRef>(&key.v); ref && ref->record) {
+    text = ref->record->key_text(model_.records[ref->type].schema);
+  }
+  if (text.empty()) return sequence(node.a, frame);  // empty, a number, a date: no index for it
+  std::vector<Value> out;
+  store_.for_each_where(node.type, node.index_slot, text,
+                        [&](const Record& r) { out.push_back(Value{RecordRef{node.type, &r}}); });
+  return out;
+}
+
 Value Evaluator::eval_query(const Node& node, Frame& frame) {
   const auto kind = static_cast<model::QueryKind>(node.kind);
   std::vector<Value> kept;
-  for (Value& item : sequence(node.a, frame)) {
+  for (Value& item : candidates(node, frame)) {
     frame.slots[node.slot] = item;
     if (!test(node.b, frame)) continue;
     if (kind == model::QueryKind::exists) return Value{true};

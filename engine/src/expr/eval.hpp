@@ -73,6 +73,7 @@ class Evaluator {
   std::vector<std::string> problems;
 
  private:
+  std::vector<Value> candidates(const model::Node& node, Frame& frame);
   Value eval_query(const model::Node& node, Frame& frame);
   Value eval_lookup(const model::Node& node, Frame& frame);
   Value eval_binary(const model::Node& node, Frame& frame);

@@ -394,12 +394,66 @@ class Compiler {
     return add(std::move(n));
   }
 
+  // `x.F = E and …` over a record collection, F a stored text, choice or reference field and E
+  // not reading x: the store gives the records whose F is E (an index), and the whole `where`
+  // then decides among them. Sets the node's index_slot and index_key.
+  void index_hint(const Query& q, Node& n, const Scope& scope, Frame& frame) {
+    const auto* collection = std::get_if<NameRef>(&q.collection->node);
+    if (!collection || !q.where || scope.find(collection->name)) return;
+    auto type = collections_.find(collection->name);
+    if (type == collections_.end()) return;
+    const RecordSchema& schema = m_.records[type->second].schema;
+    std::vector<const Expr*> conjuncts;
+    std::vector<const Expr*> pending = {q.where.get()};
+    while (!pending.empty()) {
+      const Expr* e = pending.back();
+      pending.pop_back();
+      const auto* b = std::get_if<Binary>(&e->node);
+      if (b && b->op == BinaryOp::and_) {
+        pending.push_back(b->rhs.get());
+        pending.push_back(b->lhs.get());
+      } else {
+        conjuncts.push_back(e);
+      }
+    }
+    auto indexable_field = [&](const Expr& e) -> std::optional<std::size_t> {
+      const auto* access = std::get_if<FieldAccess>(&e.node);
+      const auto* object = access ? std::get_if<NameRef>(&access->object->node) : nullptr;
+      if (!object || object->name != q.variable.text) return std::nullopt;
+      auto slot = schema.slot(access->field.text);
+      if (!slot) return std::nullopt;
+      const FieldSchema& field = schema.fields[*slot];
+      const bool text_like = field.kind == FieldKind::text || field.kind == FieldKind::choice ||
+                             field.kind == FieldKind::reference;
+      if (!text_like || field.is_list) return std::nullopt;
+      return slot;
+    };
+    auto reads_variable = [&](const Expr& e) {
+      std::vector<std::string> names;
+      collect_names(e, names);
+      return std::find(names.begin(), names.end(), q.variable.text) != names.end();
+    };
+    for (const Expr* conjunct : conjuncts) {
+      const auto* eq = std::get_if<Binary>(&conjunct->node);
+      if (!eq || eq->op != BinaryOp::eq) continue;
+      for (auto [field_side, value_side] : {std::pair{eq->lhs.get(), eq->rhs.get()}, std::pair{eq->rhs.get(), eq->lhs.get()}}) {
+        auto slot = indexable_field(*field_side);
+        if (!slot || reads_variable(*value_side)) continue;
+        n.index_slot = static_cast<std::uint32_t>(*slot);
+        n.index_key = expr(*value_side, scope, frame);
+        n.type = type->second;
+        return;
+      }
+    }
+  }
+
   NodeId compile(const Expr&, const Query& q, const Scope& scope, Frame& frame) {
     if (auto lookup = key_lookup(q, scope, frame)) return *lookup;
     Node n;
     n.op = Op::query;
     n.kind = static_cast<std::uint8_t>(q.kind);
     n.a = expr(*q.collection, scope, frame);
+    index_hint(q, n, scope, frame);
     n.slot = frame.allocate();
     Scope inner(&scope);
     inner.bind(q.variable.text, Symbol{Symbol::Kind::local, n.slot, 0});

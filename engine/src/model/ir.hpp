@@ -51,7 +51,8 @@ enum class Op : std::uint8_t {
   call_builtin,   // slot: builtin id; children: arguments
   call_rule,      // slot: rule index; children: arguments (bound to the rule's frame slots)
   call_hook,      // slot: hook index; children: arguments
-  query,          // kind: QueryKind; slot: the variable's frame slot; a: collection; b: where; c: projection
+  query,          // kind: QueryKind; slot: the variable's frame slot; a: collection; b: where; c: projection;
+                  // index_key, when set: only records whose field index_slot equals it can match
   lookup,         // type; a: the key: `first x in C where x.KEY = a`, found by key, not by a scan
 };
 
@@ -66,6 +67,8 @@ struct Node {
   std::vector<NodeId> children;   // list items, call arguments, text parts, sort keys (query)
   std::vector<bool> descending;   // query sort keys
   Value constant;
+  std::uint32_t index_slot = 0;   // query: the field the store's index narrows it by
+  NodeId index_key = kNoNode;     // query: the value that field must hold
 };
 
 struct ExprArena {

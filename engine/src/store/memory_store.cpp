@@ -31,6 +31,14 @@ class MemoryTransaction final : public StoreTransaction {
     }
   }
 
+  // The store's index while this transaction has changed nothing of the type; else a scan that
+  // sees the changes.
+  void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                      const std::function<void(const Record&)>& visit) const override {
+    if (changes_.empty(type)) return store_.for_each_where(type, slot, value, visit);
+    RecordReader::for_each_where(type, slot, value, visit);
+  }
+
   const Record* find(RecordTypeId type, std::string_view id) const override {
     if (const PendingChanges::Pending* changed = changes_.find(type, id)) {
       return changed->state == PendingChanges::State::removed ? nullptr : &changed->record;
@@ -76,7 +84,7 @@ class MemoryTransaction final : public StoreTransaction {
         store_.add(type, id, std::move(record));
       } else {
         Record* current = store_.tables_[type].by_id.find(id)->second;
-        *current = entry.record;
+        store_.replace(type, *current, entry.record);
         current->version = entry.read_version + 1;
       }
     }
@@ -119,17 +127,75 @@ Store::CommitResult MemoryStore::transact(const std::function<bool(StoreTransact
   return {true, ""};
 }
 
+void MemoryStore::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                                 const std::function<void(const Record&)>& visit) const {
+  Table& table = tables_.at(type);
+  FieldIndex* index = nullptr;
+  {
+    std::lock_guard lock(indexing_);
+    auto it = table.indexes.find(slot);
+    if (it == table.indexes.end()) {
+      it = table.indexes.emplace(slot, FieldIndex{}).first;
+      for (const auto& record : table.records) {
+        const auto* text = slot < record->fields.size() ? std::get_if<std::string>(&record->fields[slot]) : nullptr;
+        if (text) it->second[*text].push_back({table.sequence.at(record.get()), record.get()});
+      }
+    }
+    index = &it->second;
+  }
+  auto bucket = index->find(value);
+  if (bucket == index->end()) return;
+  // A copy: a visitor may read the store again (and so make another index), not change it.
+  const std::vector<Entry> entries = bucket->second;
+  for (const Entry& entry : entries) visit(*entry.record);
+}
+
+void MemoryStore::index_record(Table& table, const Record& record) const {
+  for (auto& [slot, index] : table.indexes) {
+    const auto* text = slot < record.fields.size() ? std::get_if<std::string>(&record.fields[slot]) : nullptr;
+    if (!text) continue;
+    std::vector<Entry>& entries = index[*text];
+    const Entry entry{table.sequence.at(&record), &record};
+    auto at = std::upper_bound(entries.begin(), entries.end(), entry.sequence,
+                               [](std::uint64_t sequence, const Entry& e) { return sequence < e.sequence; });
+    entries.insert(at, entry);
+  }
+}
+
+void MemoryStore::unindex_record(Table& table, const Record& record) const {
+  for (auto& [slot, index] : table.indexes) {
+    const auto* text = slot < record.fields.size() ? std::get_if<std::string>(&record.fields[slot]) : nullptr;
+    if (!text) continue;
+    auto bucket = index.find(*text);
+    if (bucket == index.end()) continue;
+    std::erase_if(bucket->second, [&](const Entry& e) { return e.record == &record; });
+    if (bucket->second.empty()) index.erase(bucket);
+  }
+}
+
 void MemoryStore::add(RecordTypeId type, std::string id, Record record) {
   Table& table = tables_[type];
   note_id(type, id);
   table.records.push_back(std::make_unique<Record>(std::move(record)));
+  const Record* added = table.records.back().get();
   table.by_id.emplace(std::move(id), table.records.back().get());
+  table.sequence.emplace(added, table.next_sequence++);
+  index_record(table, *added);
+}
+
+void MemoryStore::replace(RecordTypeId type, Record& current, const Record& changed) {
+  Table& table = tables_[type];
+  unindex_record(table, current);
+  current = changed;
+  index_record(table, current);
 }
 
 void MemoryStore::remove(RecordTypeId type, std::string_view id) {
   Table& table = tables_[type];
   auto it = table.by_id.find(id);
   const Record* gone = it->second;
+  unindex_record(table, *gone);
+  table.sequence.erase(gone);
   table.by_id.erase(it);
   std::erase_if(table.records, [&](const auto& record) { return record.get() == gone; });
 }

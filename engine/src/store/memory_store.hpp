@@ -41,24 +41,42 @@ class MemoryStore : public Store {
 
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const override;
   const Record* find(RecordTypeId type, std::string_view id) const override;
+  // Through an index of the field, made the first time it is asked for and kept up to date by
+  // every commit after.
+  void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                      const std::function<void(const Record&)>& visit) const override;
   CommitResult transact(const std::function<bool(StoreTransaction&)>& body) override;
 
  private:
   friend class MemoryTransaction;
 
+  // One field's index: its text values, each with the records holding it in insertion order.
+  struct Entry {
+    std::uint64_t sequence;
+    const Record* record;
+  };
+  using FieldIndex = std::unordered_map<std::string, std::vector<Entry>, TextHash, std::equal_to<>>;
+
   struct Table {
     std::vector<std::unique_ptr<Record>> records;  // insertion order; boxes keep pointers stable
     IdMap by_id;
+    std::unordered_map<const Record*, std::uint64_t> sequence;  // the order records were added in
+    std::uint64_t next_sequence = 0;
     std::uint64_t last_new_id = 0;  // "ect-7": new ids count on from the highest seen
+    std::unordered_map<std::size_t, FieldIndex> indexes;  // by slot, made on first use
   };
 
   void add(RecordTypeId type, std::string id, Record record);
   void remove(RecordTypeId type, std::string_view id);
+  void replace(RecordTypeId type, Record& current, const Record& changed);
   void note_id(RecordTypeId type, std::string_view id);
+  void index_record(Table& table, const Record& record) const;
+  void unindex_record(Table& table, const Record& record) const;
 
   std::vector<RecordSchema> schemas_;
-  std::vector<Table> tables_;
+  mutable std::vector<Table> tables_;  // mutable: an index is made by the first read that needs it
   std::mutex writer_;
+  mutable std::mutex indexing_;
 };
 
 }  // namespace ectflow::store
