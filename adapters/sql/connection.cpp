@@ -103,13 +103,7 @@ Connection open_postgres(const std::string& db, const SqlOptions& options) {
     c.session =
         std::make_unique<soci::session>(soci::postgresql, postgres_connect_string(url, options));
   } catch (const soci::soci_error& error) {
-    std::string message = error.get_error_message();
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-      message.pop_back();
-    for (char& ch : message) {
-      if (ch == '\n' || ch == '\t') ch = ' ';
-    }
-    throw StoreError("cannot connect to PostgreSQL at " + c.name + ": " + message +
+    throw StoreError("cannot connect to PostgreSQL at " + c.name + ": " + first_line(error.get_error_message()) +
                      " (check the server is running and the URL's host, port, user and database; "
                      "waited at most " +
                      std::to_string(options.connect_timeout.count()) + " s)");

@@ -9,8 +9,6 @@
 
 namespace ectflow::sql {
 
-namespace {
-
 std::string first_line(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   for (char& c : text) {
@@ -18,6 +16,8 @@ std::string first_line(std::string text) {
   }
   return text;
 }
+
+namespace {
 
 std::string sqlite_advice(const Connection& c, int code) {
   const std::string& db = c.name;

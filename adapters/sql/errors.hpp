@@ -9,6 +9,9 @@
 
 namespace ectflow::sql {
 
+// A database message on one line: trailing new lines and spaces dropped, inner ones made spaces.
+std::string first_line(std::string text);
+
 // PostgreSQL refused a statement because a concurrent transaction got there first: the whole
 // transaction is to be run again (it never reaches callers of the store).
 class LostRace : public StoreError {

@@ -18,14 +18,6 @@ namespace ectflow::sql {
 
 namespace {
 
-std::string first_line(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  for (char& c : text) {
-    if (c == '\n' || c == '\t') c = ' ';
-  }
-  return text;
-}
-
 // The advisory lock's key: one per schema, so databases sharing a server do not wait on each other.
 long long lock_key(const std::string& schema) {
   std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a
