@@ -25,4 +25,12 @@ RowStatements row_statements(Dialect dialect, const TableLayout& layout) {
   return statements;
 }
 
+std::string select_where(Dialect dialect, const TableLayout& layout, const std::string& column) {
+  std::string columns;
+  for (const Column& c : layout.columns) columns += ", " + quote(c.name);
+  return "SELECT id" + columns + ", version FROM " + layout.table + " WHERE " +
+         (column == "id" ? std::string("id") : quote(column)) + " = :id ORDER BY " +
+         (dialect == Dialect::sqlite ? "rowid" : "seq");
+}
+
 }  // namespace ectflow::sql

@@ -18,4 +18,8 @@ struct RowStatements {
 
 RowStatements row_statements(Dialect dialect, const TableLayout& layout);
 
+// The rows whose `column` (a checked name, or "id") holds the bound text, in insertion order;
+// binds it as `:id`, as select_one does.
+std::string select_where(Dialect dialect, const TableLayout& layout, const std::string& column);
+
 }  // namespace ectflow::sql

@@ -82,6 +82,44 @@ void SqlStore::Impl::for_each(RecordTypeId type, const std::function<void(const 
   for (const Record* record : records) visit(*record);
 }
 
+void SqlStore::Impl::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                                    const std::function<void(const Record&)>& visit) {
+  const RecordSchema& schema = schemas.at(type);
+  const TableLayout& layout = layouts[type];
+  std::string column;
+  if (slot == layout.key_slot && layout.key_is_id_column) {
+    column = "id";
+  } else {
+    for (const Column& c : layout.columns) {
+      const bool text_like = !c.is_list && c.storage == Storage::text && c.kind != FieldKind::date;
+      if (c.slot == slot && text_like) column = c.name;
+    }
+  }
+  if (column.empty()) {
+    for_each(type, [&](const Record& record) {
+      const auto* text = slot < record.fields.size() ? std::get_if<std::string>(&record.fields[slot]) : nullptr;
+      if (text && *text == value) visit(record);
+    });
+    return;
+  }
+  std::string& sql = select_where_sql[{type, slot}];
+  if (sql.empty()) sql = select_where(connection.dialect, layout, column);
+  if (transaction == 0) reconnect_if_lost();
+  std::vector<std::pair<std::string, Record>> rows;
+  try {
+    fetch_records(*connection.session, sql, layout, schema.fields.size(), std::string(value), [&](Record record) {
+      std::string id = record.key_text(schema);
+      rows.emplace_back(std::move(id), std::move(record));
+    });
+  } catch (...) {
+    fail("reading the " + schema.plural + " by " + schema.fields[slot].name);
+  }
+  std::vector<const Record*> records;
+  records.reserve(rows.size());
+  for (auto& [id, record] : rows) records.push_back(remember(type, id, std::move(record)));
+  for (const Record* record : records) visit(*record);
+}
+
 // Ids like "ect-12" move the new-id counter past 12, so `new_id` never gives one already used.
 void SqlStore::Impl::note_id(RecordTypeId type, std::string_view id) {
   const std::string& prefix = schemas[type].name;
@@ -160,6 +198,12 @@ void SqlStore::ensure_schema() {
 void SqlStore::for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const {
   std::lock_guard lock(impl_->mutex);
   impl_->for_each(type, visit);
+}
+
+void SqlStore::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                              const std::function<void(const Record&)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  impl_->for_each_where(type, slot, value, visit);
 }
 
 const Record* SqlStore::find(RecordTypeId type, std::string_view id) const {

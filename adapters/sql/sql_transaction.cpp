@@ -37,6 +37,12 @@ class SqlTransaction final : public StoreTransaction {
     }
   }
 
+  void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                      const std::function<void(const Record&)>& visit) const override {
+    if (pending_.empty(type)) return store_.for_each_where(type, slot, value, visit);
+    RecordReader::for_each_where(type, slot, value, visit);  // a scan that sees the changes
+  }
+
   const Record* find(RecordTypeId type, std::string_view id) const override {
     if (const PendingChanges::Pending* entry = pending_.find(type, id)) {
       return entry->state == State::removed ? nullptr : &entry->record;

@@ -2,6 +2,7 @@
 // records that `find` and `for_each` hand out pointers into.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -22,6 +23,10 @@ struct SqlStore::Impl {
   // Reads (the mutex must be held). Throw StoreError when the database fails.
   const Record* find(RecordTypeId type, std::string_view id);
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit);
+  // The database finds them (WHERE column = value); fields the store cannot ask for that way
+  // (dates, numbers, lists) are looked through.
+  void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                      const std::function<void(const Record&)>& visit);
 
   // Transactions: sql_transaction.cpp. Inside a unit of work, `transact` runs as a savepoint of
   // the unit's transaction, so a conflict undoes only its own writes.
@@ -73,6 +78,7 @@ struct SqlStore::Impl {
   std::vector<RecordSchema> schemas;
   std::vector<TableLayout> layouts;
   std::vector<RowStatements> statements;
+  std::map<std::pair<RecordTypeId, std::size_t>, std::string> select_where_sql;  // made on first use
   std::recursive_mutex mutex;
   std::vector<CacheMap> cache;    // by record type
   std::uint64_t transaction = 0;  // the running transaction's number, 0 outside

@@ -54,6 +54,8 @@ class SqlStore : public Store {
 
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const override;
   const Record* find(RecordTypeId type, std::string_view id) const override;
+  void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                      const std::function<void(const Record&)>& visit) const override;
   CommitResult transact(const std::function<bool(StoreTransaction&)>& body) override;
 
   // For the journey services in this library (sql_journeys.hpp).
