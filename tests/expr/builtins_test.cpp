@@ -74,6 +74,16 @@ TEST(Builtins, ToDateTakesOnlyExactRealDates) {
   }
 }
 
+TEST(Builtins, PlainAsciiAndUnicodeTextAreMappedAlike) {
+  EXPECT_EQ(text("lower", {Value{"MiXeD.Case@Example.ORG"}}), "mixed.case@example.org");
+  EXPECT_EQ(text("upper", {Value{"ab 12 cd"}}), "AB 12 CD");
+  EXPECT_EQ(text("casefold", {Value{"MAR\u00cdA"}}), "mar\u00eda");
+  EXPECT_EQ(text("trim", {Value{" \t Ann \r\n"}}), "Ann");
+  EXPECT_EQ(text("trim", {Value{"   "}}), "");
+  EXPECT_EQ(text("digits", {Value{"RP99/12345"}}), "9912345");
+  EXPECT_EQ(text("remove_spaces", {Value{"AB 12\t34 56 C"}}), "AB123456C");
+}
+
 TEST(Builtins, YearIsTheCalendarYearOfADate) {
   EXPECT_EQ(number("year", {Value{Date::from_ymd(2025, 6, 1)}}), 2025);
   EXPECT_TRUE(call("year", {Value{}}).empty());

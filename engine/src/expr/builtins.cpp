@@ -22,15 +22,36 @@ std::vector<Value> list_of(const Value& v) {
   return {};
 }
 
+// Most answers and names are plain ASCII: their code points are their bytes, so the text builtins
+// work on the bytes and skip decoding (the Unicode mappings send ASCII to ASCII).
+bool is_ascii(const std::string& text) {
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
 template <typename Map>
 Value map_code_points(const Value& v, Map map) {
-  auto cps = decode_utf8(text_of(v));
+  std::string text = text_of(v);
+  if (is_ascii(text)) {
+    for (char& c : text) c = static_cast<char>(map(static_cast<char32_t>(c)));
+    return Value{std::move(text)};
+  }
+  auto cps = decode_utf8(text);
   for (char32_t& c : cps) c = map(c);
   return Value{encode_utf8(cps)};
 }
 
 Value trim(const Value& v) {
-  auto cps = decode_utf8(text_of(v));
+  std::string text = text_of(v);
+  if (is_ascii(text)) {
+    std::size_t b = 0, e = text.size();
+    while (b < e && is_white_space(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && is_white_space(static_cast<unsigned char>(text[e - 1]))) --e;
+    return Value{text.substr(b, e - b)};
+  }
+  auto cps = decode_utf8(text);
   std::size_t b = 0, e = cps.size();
   while (b < e && is_white_space(cps[b])) ++b;
   while (e > b && is_white_space(cps[e - 1])) --e;
@@ -38,7 +59,12 @@ Value trim(const Value& v) {
 }
 
 Value keep_if(const Value& v, bool (*keep)(char32_t)) {
-  auto cps = decode_utf8(text_of(v));
+  std::string text = text_of(v);
+  if (is_ascii(text)) {
+    std::erase_if(text, [&](char c) { return !keep(static_cast<unsigned char>(c)); });
+    return Value{std::move(text)};
+  }
+  auto cps = decode_utf8(text);
   std::vector<char32_t> out;
   for (char32_t c : cps) {
     if (keep(c)) out.push_back(c);
