@@ -60,18 +60,11 @@ Table participations(const Engine& engine, Store& store, Date today, int cohort)
 }
 
 int run_export(const ExportOptions& options) {
-  const char* command = "export participations";
-  const std::optional<Date> today = today_of(options.store, command);
-  if (!today) return kExitUsage;
-  return with_project(
-      options.store, command,
-      [&](OpenedProject& project) {
-        std::unique_ptr<Store> records = snapshot(*project.engine, *project.store);
-        Table table = participations(*project.engine, *records, *today, options.cohort);
-        print(stdout, options.format == "json" ? table_json(table) : table_csv(table));
-        return kExitOk;
-      },
-      true);
+  return with_snapshot(options.store, "export participations", [&](OpenedProject& project, Store& records, Date today) {
+    Table table = participations(*project.engine, records, today, options.cohort);
+    print(stdout, options.format == "json" ? table_json(table) : table_csv(table));
+    return kExitOk;
+  });
 }
 
 }  // namespace

@@ -87,30 +87,24 @@ std::string report_text(const Table& table, const std::string& only_school, cons
 
 int run_report(const ReportOptions& options) {
   const char* command = "report unassigned-mentors";
-  const std::optional<Date> today = today_of(options.store, command);
-  if (!today) return kExitUsage;
-  return with_project(
-      options.store, command,
-      [&](OpenedProject& project) {
-        std::unique_ptr<Store> records = snapshot(*project.engine, *project.store);
-        std::string school_name;
-        if (!options.school.empty()) {
-          auto school = RecordFieldsReader(*project.engine, RunContext{*records, *today, ""}, "school", {"name"})
-                            .read(options.school);
-          if (!school) {
-            print(stderr, fmt::format("ectflow {}: no school has URN {} in {}\n", command, options.school,
-                                      project.store->database()));
-            return kExitProblems;
-          }
-          school_name = school->value("name");
-        }
-        Table table = unassigned_mentors(*project.engine, *records, *today, options.school);
-        if (options.format == "csv") print(stdout, table_csv(table));
-        else if (options.format == "json") print(stdout, table_json(table));
-        else print(stdout, report_text(table, options.school, school_name));
-        return kExitOk;
-      },
-      true);
+  return with_snapshot(options.store, command, [&](OpenedProject& project, Store& records, Date today) {
+    std::string school_name;
+    if (!options.school.empty()) {
+      auto school = RecordFieldsReader(*project.engine, RunContext{records, today, ""}, "school", {"name"})
+                        .read(options.school);
+      if (!school) {
+        print(stderr, fmt::format("ectflow {}: no school has URN {} in {}\n", command, options.school,
+                                  project.store->database()));
+        return kExitProblems;
+      }
+      school_name = school->value("name");
+    }
+    Table table = unassigned_mentors(*project.engine, records, today, options.school);
+    if (options.format == "csv") print(stdout, table_csv(table));
+    else if (options.format == "json") print(stdout, table_json(table));
+    else print(stdout, report_text(table, options.school, school_name));
+    return kExitOk;
+  });
 }
 
 }  // namespace

@@ -78,4 +78,17 @@ std::unique_ptr<Store> snapshot(const Engine& engine, Store& store) {
   return memory;
 }
 
+int with_snapshot(const StoreOptions& options, std::string_view command,
+                  const std::function<int(OpenedProject& project, Store& records, Date today)>& work) {
+  const std::optional<Date> today = today_of(options, command);
+  if (!today) return kExitUsage;
+  return with_project(
+      options, command,
+      [&](OpenedProject& project) {
+        std::unique_ptr<Store> records = snapshot(*project.engine, *project.store);
+        return work(project, *records, *today);
+      },
+      true);
+}
+
 }  // namespace ectflow::cli

@@ -39,4 +39,9 @@ int with_project(const StoreOptions& options, std::string_view command,
 // records (derived fields, statuses) run without a database round trip each.
 std::unique_ptr<Store> snapshot(const Engine& engine, Store& store);
 
+// A command that only reads (export, report): --today, then the project opened (the SQLite file
+// must exist) and a snapshot of its records handed to `work` with the day.
+int with_snapshot(const StoreOptions& options, std::string_view command,
+                  const std::function<int(OpenedProject& project, Store& records, Date today)>& work);
+
 }  // namespace ectflow::cli
