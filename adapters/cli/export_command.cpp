@@ -49,13 +49,7 @@ Table participations(const Engine& engine, Store& store, Date today, int cohort)
                           mentor.value("cohort"),
                           mentor.value("cohort") == year ? kFromRegistration : kFromMentoredEct});
   }
-  // By school, then by the mentor's name, as a school would look them up.
-  std::stable_sort(table.rows.begin(), table.rows.end(), [](const auto& a, const auto& b) {
-    if (a[kSchoolName] != b[kSchoolName]) return name_less(a[kSchoolName], b[kSchoolName]);
-    if (a[kSchoolUrn] != b[kSchoolUrn]) return a[kSchoolUrn] < b[kSchoolUrn];
-    if (a[kName] != b[kName]) return name_less(a[kName], b[kName]);
-    return a[kMentorId] < b[kMentorId];
-  });
+  sort_mentors_by_school(table, {kSchoolName, kSchoolUrn, kName, kMentorId});
   return table;
 }
 

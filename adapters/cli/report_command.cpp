@@ -47,12 +47,7 @@ Table unassigned_mentors(const Engine& engine, Store& store, Date today, const s
     table.rows.push_back({school, school_names[school], mentor.id, mentor.value("name"), mentor.value("trn"),
                           mentor.value("email"), mentor.value("cohort")});
   }
-  std::stable_sort(table.rows.begin(), table.rows.end(), [](const auto& a, const auto& b) {
-    if (a[kSchoolName] != b[kSchoolName]) return name_less(a[kSchoolName], b[kSchoolName]);
-    if (a[kSchoolUrn] != b[kSchoolUrn]) return a[kSchoolUrn] < b[kSchoolUrn];
-    if (a[kName] != b[kName]) return name_less(a[kName], b[kName]);
-    return a[kMentorId] < b[kMentorId];
-  });
+  sort_mentors_by_school(table, {kSchoolName, kSchoolUrn, kName, kMentorId});
   return table;
 }
 

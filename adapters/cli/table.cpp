@@ -44,4 +44,13 @@ bool name_less(const std::string& a, const std::string& b) {
   });
 }
 
+void sort_mentors_by_school(Table& table, MentorColumns c) {
+  std::stable_sort(table.rows.begin(), table.rows.end(), [&c](const auto& a, const auto& b) {
+    if (a[c.school_name] != b[c.school_name]) return name_less(a[c.school_name], b[c.school_name]);
+    if (a[c.school_urn] != b[c.school_urn]) return a[c.school_urn] < b[c.school_urn];
+    if (a[c.name] != b[c.name]) return name_less(a[c.name], b[c.name]);
+    return a[c.mentor_id] < b[c.mentor_id];
+  });
+}
+
 }  // namespace ectflow::cli
