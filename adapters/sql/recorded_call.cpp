@@ -23,10 +23,9 @@ const char* result_name(const JourneyResult& result, bool was_completed) {
   return result.instance.completed && !was_completed ? "completed" : "page";
 }
 
-std::optional<RecordSchema> teacher_schema(const Engine& engine) {
+const RecordSchema* teacher_schema(const Engine& engine) {
   auto type = engine.record_type("teacher");
-  if (!type) return std::nullopt;
-  return engine.schemas()[*type];
+  return type ? &engine.schema(*type) : nullptr;
 }
 
 }  // namespace
@@ -34,8 +33,7 @@ std::optional<RecordSchema> teacher_schema(const Engine& engine) {
 JourneyResult run_recorded(const Engine& engine, SqlStore& store, const Caller& caller, const JourneyInstance& before,
                            const Call& call, JourneyEvent& event) {
   StoreTeacherDirectory imported(engine, store);
-  const std::optional<RecordSchema> teacher = teacher_schema(engine);
-  RecordingTeacherDirectory recording(caller.teachers ? *caller.teachers : imported, teacher ? &*teacher : nullptr);
+  RecordingTeacherDirectory recording(caller.teachers ? *caller.teachers : imported, teacher_schema(engine));
   RunContext context{store, caller.today, caller.actor_id, &recording};
   JourneyResult result = call(engine, before, context);
   event.actor_id = caller.actor_id;

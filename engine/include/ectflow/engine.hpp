@@ -58,6 +58,8 @@ class Engine {
   const std::string& flow_version() const;  // content hash of the flow sources and hook files
   const FlowSnapshot& snapshot() const;
   std::vector<RecordSchema> schemas() const;
+  // One record type's schema, without copying them all.
+  const RecordSchema& schema(RecordTypeId type) const;
   std::optional<RecordTypeId> record_type(std::string_view name) const;
 
   const model::Model& model() const { return *model_; }

@@ -115,6 +115,8 @@ const FlowSnapshot& Engine::snapshot() const { return internals_->snapshot; }
 
 std::vector<RecordSchema> Engine::schemas() const { return model_->schemas(); }
 
+const RecordSchema& Engine::schema(RecordTypeId type) const { return model_->records.at(type).schema; }
+
 std::optional<RecordTypeId> Engine::record_type(std::string_view name) const {
   auto it = model_->record_index.find(std::string(name));
   if (it == model_->record_index.end()) return std::nullopt;
