@@ -82,7 +82,7 @@ void SqlStore::Impl::for_each(RecordTypeId type, const std::function<void(const 
   for (const Record* record : records) visit(*record);
 }
 
-void SqlStore::Impl::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+bool SqlStore::Impl::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                                     const std::function<void(const Record&)>& visit) {
   const RecordSchema& schema = schemas.at(type);
   const TableLayout& layout = layouts[type];
@@ -95,13 +95,7 @@ void SqlStore::Impl::for_each_where(RecordTypeId type, std::size_t slot, std::st
       if (c.slot == slot && text_like) column = c.name;
     }
   }
-  if (column.empty()) {
-    for_each(type, [&](const Record& record) {
-      const auto* text = slot < record.fields.size() ? std::get_if<std::string>(&record.fields[slot]) : nullptr;
-      if (text && *text == value) visit(record);
-    });
-    return;
-  }
+  if (column.empty()) return false;
   std::string& sql = select_where_sql[{type, slot}];
   if (sql.empty()) sql = select_where(connection.dialect, layout, column);
   if (transaction == 0) reconnect_if_lost();
@@ -118,6 +112,7 @@ void SqlStore::Impl::for_each_where(RecordTypeId type, std::size_t slot, std::st
   records.reserve(rows.size());
   for (auto& [id, record] : rows) records.push_back(remember(type, id, std::move(record)));
   for (const Record* record : records) visit(*record);
+  return true;
 }
 
 // Ids like "ect-12" move the new-id counter past 12, so `new_id` never gives one already used.
@@ -203,7 +198,7 @@ void SqlStore::for_each(RecordTypeId type, const std::function<void(const Record
 void SqlStore::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                               const std::function<void(const Record&)>& visit) const {
   std::lock_guard lock(impl_->mutex);
-  impl_->for_each_where(type, slot, value, visit);
+  if (!impl_->for_each_where(type, slot, value, visit)) RecordReader::for_each_where(type, slot, value, visit);
 }
 
 const Record* SqlStore::find(RecordTypeId type, std::string_view id) const {

@@ -39,7 +39,7 @@ class SqlTransaction final : public StoreTransaction {
 
   void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                       const std::function<void(const Record&)>& visit) const override {
-    if (pending_.empty(type)) return store_.for_each_where(type, slot, value, visit);
+    if (pending_.empty(type) && store_.for_each_where(type, slot, value, visit)) return;
     RecordReader::for_each_where(type, slot, value, visit);  // a scan that sees the changes
   }
 

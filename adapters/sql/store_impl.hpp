@@ -23,9 +23,9 @@ struct SqlStore::Impl {
   // Reads (the mutex must be held). Throw StoreError when the database fails.
   const Record* find(RecordTypeId type, std::string_view id);
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit);
-  // The database finds them (WHERE column = value); fields the store cannot ask for that way
-  // (dates, numbers, lists) are looked through.
-  void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+  // The database finds them (WHERE column = value). False, having visited nothing, for a field
+  // it cannot be asked about that way (a date, a number, a list).
+  bool for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                       const std::function<void(const Record&)>& visit);
 
   // Transactions: sql_transaction.cpp. Inside a unit of work, `transact` runs as a savepoint of

@@ -145,9 +145,9 @@ void MemoryStore::for_each_where(RecordTypeId type, std::size_t slot, std::strin
   }
   auto bucket = index->find(value);
   if (bucket == index->end()) return;
-  // A copy: a visitor may read the store again (and so make another index), not change it.
-  const std::vector<Entry> entries = bucket->second;
-  for (const Entry& entry : entries) visit(*entry.record);
+  // A visitor may read the store again, even make another index (map nodes do not move); like
+  // for_each, it must not commit while it visits.
+  for (const Entry& entry : bucket->second) visit(*entry.record);
 }
 
 void MemoryStore::index_record(Table& table, const Record& record) const {
