@@ -179,15 +179,17 @@ JourneyOutcome JourneyService::run(Request& request) {
   }
   if (!stale) return out;
 
-  // Another request on this journey was saved first.
-  auto row = load_journey(impl, request.journey_id);
-  if (!row) throw StoreError("journey " + request.journey_id + " disappeared while it was in use");
-  std::vector<JourneyEvent> events = select_events(impl, request.journey_id);
-  const bool repeat = !events.empty() && row->version > request.version && events.back().action == request.action &&
-                      events.back().step == (request.action == "back" ? events.back().step : request.step) &&
-                      events.back().answers == answers_json(request.answers) &&
-                      (events.back().result == "page" || events.back().result == "completed");
+  // Another request on this journey was saved first: show where it is now.
   JourneyOutcome now = show(request.journey_id, request.caller);
+  if (now.result.kind == JourneyResult::Kind::rejected) {
+    throw StoreError("journey " + request.journey_id + " disappeared while it was in use");
+  }
+  const std::vector<JourneyEvent> events = select_events(impl, request.journey_id);
+  const JourneyEvent* last = events.empty() ? nullptr : &events.back();
+  const bool repeat = last && now.version > request.version && last->action == request.action &&
+                      (request.action == "back" || last->step == request.step) &&
+                      last->answers == answers_json(request.answers) &&
+                      (last->result == "page" || last->result == "completed");
   if (repeat) {
     now.repeated = true;
     return now;
