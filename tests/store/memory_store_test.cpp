@@ -87,6 +87,32 @@ TEST_F(MemoryStoreTest, CreatesUpdatesAndRemoves) {
   EXPECT_EQ(order, (std::vector<std::string>{"e1", "e3"}));
 }
 
+// `lower(e.name) = E` is answered from an index of the lowercased field (Unicode's simple
+// mappings, as the `lower` builtin), kept up to date by every commit, in insertion order.
+TEST_F(MemoryStoreTest, FindsRecordsByALowercasedFieldAsTheyChange) {
+  auto lowered = [&](const std::string& name) {
+    std::vector<std::string> ids;
+    EXPECT_TRUE(store.for_each_where_lower(ect, *store.schemas()[ect].slot("name"), name,
+                                           [&](const Record& r) { ids.push_back(r.id(store.schemas()[ect])); }));
+    return ids;
+  };
+  ASSERT_TRUE(store.insert(ect, ect_record("e1", "ÉMILE Durand")));
+  ASSERT_TRUE(store.insert(ect, ect_record("e2", "Sam Smith")));
+  ASSERT_TRUE(store.insert(ect, ect_record("e3", "émile durand")));
+  EXPECT_EQ(lowered("émile durand"), (std::vector<std::string>{"e1", "e3"}));
+  EXPECT_TRUE(lowered("ÉMILE Durand").empty());  // the key is compared as given: lower it first
+  ASSERT_TRUE(store.transact([&](StoreTransaction& tx) {
+                     tx.apply({RecordChange::Kind::update, ect, renamed("e1", "Sam SMITH")});
+                     // a transaction that changed ects declines: its caller narrows another way
+                     EXPECT_FALSE(tx.for_each_where_lower(ect, *store.schemas()[ect].slot("name"), "sam smith",
+                                                          [](const Record&) {}));
+                     return true;
+                   })
+                  .committed);
+  EXPECT_EQ(lowered("sam smith"), (std::vector<std::string>{"e1", "e2"}));
+  EXPECT_EQ(lowered("émile durand"), (std::vector<std::string>{"e3"}));
+}
+
 TEST_F(MemoryStoreTest, AConflictAppliesNothing) {
   ASSERT_TRUE(store.insert(ect, ect_record("e1", "Sam Smith")));
   Record stale = renamed("e1", "Stale Name");

@@ -86,6 +86,11 @@ class RecordReader {
   // looks through every record.
   virtual void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                               const std::function<void(const Record&)>& visit) const;
+  // The records whose field `slot`, lowercased as the flow language's `lower` does, is `value`:
+  // for `lower(x.F) = E`. False, visiting nothing, when the store keeps no such index; the
+  // caller then narrows the records some other way.
+  virtual bool for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                                    const std::function<void(const Record&)>& visit) const;
 };
 
 class StoreTransaction : public RecordReader {

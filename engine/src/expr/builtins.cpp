@@ -102,7 +102,7 @@ Value call_builtin(std::uint32_t id, const std::vector<Value>& args) {
     case 0: return trim(args[0]);
     case 1: return map_code_points(args[0], simple_casefold);
     case 2: return map_code_points(args[0], simple_upper);
-    case 3: return map_code_points(args[0], simple_lower);
+    case 3: return Value{lower_text(text_of(args[0]))};  // the same as the stores' lowered indexes
     case 4: return keep_if(args[0], [](char32_t c) { return c >= '0' && c <= '9'; });
     case 5: return keep_if(args[0], [](char32_t c) { return !is_white_space(c); });
     case 6:

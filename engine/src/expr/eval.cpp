@@ -176,32 +176,58 @@ std::vector<Value> Evaluator::select(const model::Selection& s, Frame& frame) {
   return chosen;
 }
 
-// The records an indexed query can match: those whose indexed field holds its key, from the
-// store's index; or every record of the collection when the key is not a text or a record.
-std::vector<Value> Evaluator::candidates(const Node& node, Frame& frame) {
-  if (node.index_key == model::kNoNode) return sequence(node.a, frame);
-  const Value key = eval(node.index_key, frame);
-  std::string text;
-  if (const auto* s = std::get_if<std::string>(&key.v)) {
-    text = *s;
-  } else if (const auto* ref = std::get_if<RecordRef>(&key.v); ref && ref->record) {
-    text = ref->record->key_text(model_.records[ref->type].schema);
+// The text an index is searched by: a text as it is, a record as its id (or its key as text
+// when that is a number or a date); nullopt for anything else (a number, a date, empty), which
+// no index answers. `exact` says whether the index matches just what `=` would.
+std::optional<std::string> Evaluator::index_text(NodeId key_node, Frame& frame, bool& exact) {
+  const Value key = eval(key_node, frame);
+  exact = true;
+  if (const auto* s = std::get_if<std::string>(&key.v)) return s->empty() ? std::nullopt : std::optional(*s);
+  if (const auto* ref = std::get_if<RecordRef>(&key.v); ref && ref->record) {
+    const RecordSchema& schema = model_.records[ref->type].schema;
+    if (const std::string& id = ref->record->id(schema); !id.empty()) return id;
+    exact = false;
+    std::string text = ref->record->key_text(schema);
+    return text.empty() ? std::nullopt : std::optional(std::move(text));
   }
-  if (text.empty()) return sequence(node.a, frame);  // empty, a number, a date: no index for it
+  return std::nullopt;
+}
+
+// The records an indexed query can match: those whose indexed field holds its key (or whose
+// lowercased field does), from the store's index; or every record of the collection when no
+// index answers. `decided` says the index alone chose them: the `where` need not be tested.
+std::vector<Value> Evaluator::candidates(const Node& node, Frame& frame, bool& decided) {
   std::vector<Value> out;
-  store_.for_each_where(node.type, node.index_slot, text,
-                        [&](const Record& r) { out.push_back(Value{RecordRef{node.type, &r}}); });
+  decided = false;
+  auto keep = [&](const Record& r) { out.push_back(Value{RecordRef{node.type, &r}}); };
+  bool exact = false;
+  if (node.lower_key != model::kNoNode) {
+    auto text = index_text(node.lower_key, frame, exact);
+    if (text && store_.for_each_where_lower(node.type, node.lower_slot, *text, keep)) return out;
+  }
+  if (node.index_key == model::kNoNode) return sequence(node.a, frame);
+  auto text = index_text(node.index_key, frame, exact);
+  if (!text) return sequence(node.a, frame);
+  store_.for_each_where(node.type, node.index_slot, *text, keep);
+  decided = node.index_is_where && exact;
   return out;
 }
 
 Value Evaluator::eval_query(const Node& node, Frame& frame) {
   const auto kind = static_cast<model::QueryKind>(node.kind);
-  std::vector<Value> kept;
-  for (Value& item : candidates(node, frame)) {
-    frame.slots[node.slot] = item;
-    if (!test(node.b, frame)) continue;
-    if (kind == model::QueryKind::exists) return Value{true};
-    kept.push_back(std::move(item));
+  bool decided = false;
+  std::vector<Value> kept = candidates(node, frame, decided);
+  if (kind == model::QueryKind::exists && decided) return Value{!kept.empty()};
+  if (!decided) {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      frame.slots[node.slot] = kept[i];
+      if (!test(node.b, frame)) continue;
+      if (kind == model::QueryKind::exists) return Value{true};
+      if (out != i) kept[out] = std::move(kept[i]);
+      ++out;
+    }
+    kept.resize(out);
   }
   sort_by(kept, node.children, node.descending, node.slot, frame);
   if (kind == model::QueryKind::collect) {
@@ -211,7 +237,7 @@ Value Evaluator::eval_query(const Node& node, Frame& frame) {
     }
   }
   switch (kind) {
-    case model::QueryKind::exists: return Value{false};
+    case model::QueryKind::exists: return Value{!kept.empty()};
     case model::QueryKind::count: return Value{static_cast<double>(kept.size())};
     case model::QueryKind::first: return kept.empty() ? Value{} : kept.front();
     case model::QueryKind::all:

@@ -73,7 +73,8 @@ class Evaluator {
   std::vector<std::string> problems;
 
  private:
-  std::vector<Value> candidates(const model::Node& node, Frame& frame);
+  std::vector<Value> candidates(const model::Node& node, Frame& frame, bool& decided);
+  std::optional<std::string> index_text(NodeId key, Frame& frame, bool& exact);
   Value eval_query(const model::Node& node, Frame& frame);
   Value eval_lookup(const model::Node& node, Frame& frame);
   Value eval_binary(const model::Node& node, Frame& frame);

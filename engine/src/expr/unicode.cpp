@@ -104,4 +104,20 @@ char32_t simple_casefold(char32_t c) {
   }
 }
 
+std::string lower_text(std::string_view text) {
+  std::string out(text);
+  bool ascii = true;
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (ascii) return out;
+  auto cps = decode_utf8(text);
+  for (char32_t& c : cps) c = simple_lower(c);
+  return encode_utf8(cps);
+}
+
 }  // namespace ectflow::expr

@@ -14,5 +14,7 @@ bool is_white_space(char32_t c);  // ECMAScript's white space (see unicode.cpp)
 char32_t simple_casefold(char32_t c);
 char32_t simple_upper(char32_t c);
 char32_t simple_lower(char32_t c);
+// `lower`: every code point through simple_lower (ASCII without decoding).
+std::string lower_text(std::string_view text);
 
 }  // namespace ectflow::expr

@@ -32,12 +32,9 @@ using model::ValueList;
 namespace {
 
 // The id a record value stands for, if it is one: a reference, or the id text it holds.
-const std::string* record_id(const Value& v, const model::Model* m, std::string& scratch) {
+const std::string* record_id(const Value& v, const model::Model* m) {
   if (const auto* s = std::get_if<std::string>(&v.v)) return s;
-  if (const auto* r = std::get_if<RecordRef>(&v.v); r && r->record && m) {
-    scratch = r->record->id(m->records[r->type].schema);
-    return &scratch;
-  }
+  if (const auto* r = std::get_if<RecordRef>(&v.v); r && r->record && m) return &r->record->id(m->records[r->type].schema);
   return nullptr;
 }
 
@@ -49,9 +46,8 @@ bool Evaluator::equal(const Value& a, const Value& b) const {
     if (const auto* y = std::get_if<RecordRef>(&b.v)) return x->record == y->record;
   }
   if (std::holds_alternative<RecordRef>(a.v) || std::holds_alternative<RecordRef>(b.v)) {
-    std::string s1, s2;
-    const std::string* i1 = record_id(a, &model_, s1);
-    const std::string* i2 = record_id(b, &model_, s2);
+    const std::string* i1 = record_id(a, &model_);
+    const std::string* i2 = record_id(b, &model_);
     return i1 && i2 && *i1 == *i2;
   }
   if (const auto* s = std::get_if<StatusValue>(&a.v)) {

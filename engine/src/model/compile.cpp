@@ -396,7 +396,9 @@ class Compiler {
 
   // `x.F = E and …` over a record collection, F a stored text, choice or reference field and E
   // not reading x: the store gives the records whose F is E (an index), and the whole `where`
-  // then decides among them. Sets the node's index_slot and index_key.
+  // then decides among them. Sets the node's index_slot and index_key. The first such conjunct
+  // in writing order is used; when it is `lower(x.F) = E` (F a text), lower_slot and lower_key
+  // are set too, for stores that index lowercased text, and the first exact one is the fallback.
   void index_hint(const Query& q, Node& n, const Scope& scope, Frame& frame) {
     const auto* collection = std::get_if<NameRef>(&q.collection->node);
     if (!collection || !q.where || scope.find(collection->name)) return;
@@ -433,14 +435,29 @@ class Compiler {
       collect_names(e, names);
       return std::find(names.begin(), names.end(), q.variable.text) != names.end();
     };
+    auto lowered_field = [&](const Expr& e) -> std::optional<std::size_t> {
+      const auto* call = std::get_if<Call>(&e.node);
+      if (!call || call->callee.text != "lower" || call->args.size() != 1) return std::nullopt;
+      auto slot = indexable_field(*call->args[0]);
+      if (!slot || schema.fields[*slot].kind != FieldKind::text) return std::nullopt;
+      return slot;
+    };
     for (const Expr* conjunct : conjuncts) {
       const auto* eq = std::get_if<Binary>(&conjunct->node);
       if (!eq || eq->op != BinaryOp::eq) continue;
       for (auto [field_side, value_side] : {std::pair{eq->lhs.get(), eq->rhs.get()}, std::pair{eq->rhs.get(), eq->lhs.get()}}) {
+        if (reads_variable(*value_side)) continue;
+        if (auto lowered = lowered_field(*field_side); lowered && n.lower_key == kNoNode && n.index_key == kNoNode) {
+          n.lower_slot = static_cast<std::uint32_t>(*lowered);
+          n.lower_key = expr(*value_side, scope, frame);
+          n.type = type->second;
+          break;
+        }
         auto slot = indexable_field(*field_side);
-        if (!slot || reads_variable(*value_side)) continue;
+        if (!slot) continue;
         n.index_slot = static_cast<std::uint32_t>(*slot);
         n.index_key = expr(*value_side, scope, frame);
+        n.index_is_where = conjuncts.size() == 1;
         n.type = type->second;
         return;
       }

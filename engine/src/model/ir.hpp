@@ -69,6 +69,9 @@ struct Node {
   Value constant;
   std::uint32_t index_slot = 0;   // query: the field the store's index narrows it by
   NodeId index_key = kNoNode;     // query: the value that field must hold
+  bool index_is_where = false;    // query: the `where` is just `x.F = E`: the index decides alone
+  std::uint32_t lower_slot = 0;   // query, `lower(x.F) = E` first: the field whose lowercase is E
+  NodeId lower_key = kNoNode;     // query: E (tried before index_key, where the store can)
 };
 
 struct ExprArena {

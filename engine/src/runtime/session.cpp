@@ -1,5 +1,7 @@
 #include "runtime/session.hpp"
 
+#include <algorithm>
+
 #include "runtime/engine_internals.hpp"
 
 namespace ectflow::runtime {
@@ -21,7 +23,7 @@ const char* kind_name(FieldKind kind) {
 Session::Session(const Engine& engine, const model::Journey& journey, const Reads& reads,
                  const std::string& actor_id, const std::string& subject_id,
                  const std::map<std::string, std::string>& answers, const std::map<std::string, std::string>& created)
-    : model_(engine.model()), journey_(journey) {
+    : store_(reads.store), model_(engine.model()), journey_(journey) {
   if (engine.internals().hook_caller) hooks_ = engine.internals().hook_caller(hook_problems_);
   const RecordReader& store = reads.store;
   eval_ = std::make_unique<expr::Evaluator>(model_, store, reads.today, hooks_.get(), reads.teachers);
@@ -93,15 +95,68 @@ std::vector<OfferedOption> Session::options(const model::Ask& ask) {
   return out;
 }
 
+Session::Lookup Session::find_record_option(const model::Ask& ask, const std::string& value, Value& item) {
+  const model::Node& collection = model_.arena[ask.options.collection];
+  if (collection.op != model::Op::collection || ask.option_value != model::kNoNode) return Lookup::not_by_id;
+  const Record* record = store_.find(collection.type, value);
+  if (!record) return Lookup::absent;
+  item = Value{model::RecordRef{collection.type, record}};
+  frame_.slots[ask.options.slot] = item;
+  return eval_->test(ask.options.where, frame_) ? Lookup::found : Lookup::absent;
+}
+
+std::optional<Value> Session::find_selected_option(const model::Ask& ask, const std::string& value) {
+  if (ask.options.collection == model::kNoNode) return std::nullopt;
+  Value item;
+  switch (find_record_option(ask, value, item)) {
+    case Lookup::found: return item;
+    case Lookup::absent: return std::nullopt;
+    case Lookup::not_by_id: break;
+  }
+  auto& e = *eval_;
+  for (const Value& candidate : e.select(ask.options, frame_)) {
+    frame_.slots[ask.options.slot] = candidate;
+    const std::string offered = ask.option_value != model::kNoNode ? e.text(ask.option_value, frame_) : e.display(candidate);
+    if (offered == value) return candidate;
+  }
+  return std::nullopt;
+}
+
+// Sources of options in the order `options` lists them: yes/no, a choice's codes, the selected
+// records, then fixed options. `label`, when given, receives the matching option's label.
+bool Session::offers_fixed(const model::Ask& ask, const std::string& value, std::string* label) {
+  if (ask.kind.kind == FieldKind::yes_no && (value == "yes" || value == "no")) {
+    if (label) *label = value == "yes" ? "Yes" : "No";
+    return true;
+  }
+  if (ask.kind.choice) {
+    for (const auto& [code, choice_label] : model_.choices[*ask.kind.choice].values) {
+      if (code != value) continue;
+      if (label) *label = choice_label;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Session::offers(const model::Ask& ask, const std::string& value) {
+  if (offers_fixed(ask, value, nullptr) || find_selected_option(ask, value)) return true;
+  return std::any_of(ask.fixed_options.begin(), ask.fixed_options.end(),
+                     [&](const auto& option) { return option.first == value; });
+}
+
 std::string Session::display_answer(const model::Ask& ask, const std::string& value) {
   if (ask.kind.kind == FieldKind::date) {
     if (auto date = Date::parse_iso(value)) return eval_->display(Value{*date});
   }
-  if (ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.options.collection != model::kNoNode ||
-      !ask.fixed_options.empty()) {
-    for (const OfferedOption& option : options(ask)) {
-      if (option.value == value) return option.label;
-    }
+  std::string label;
+  if (offers_fixed(ask, value, &label)) return label;
+  if (auto item = find_selected_option(ask, value)) {
+    frame_.slots[ask.options.slot] = *item;
+    return ask.option_label != model::kNoNode ? eval_->text(ask.option_label, frame_) : eval_->display(*item);
+  }
+  for (const auto& [fixed_value, fixed_label] : ask.fixed_options) {
+    if (fixed_value == value) return eval_->text(fixed_label, frame_);
   }
   return value;
 }

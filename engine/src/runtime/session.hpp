@@ -44,11 +44,23 @@ class Session {
   model::Value answer_value(const model::Ask& ask, const std::string& text) const;
   // The options a choice question offers now, in display order.
   std::vector<OfferedOption> options(const model::Ask& ask);
+  // Whether `value` is one of the options the question offers now, without building them all
+  // (no labels, hints or sorting): what validating and re-checking an answer need.
+  bool offers(const model::Ask& ask, const std::string& value);
   // The label of the option `value` (a choice's label, a chosen record's label), or the value.
   std::string display_answer(const model::Ask& ask, const std::string& value);
   const model::Ask* ask_for_slot(std::uint32_t slot) const;
 
  private:
+  // The record option whose value is `value`, found by its id: set when the options are records
+  // of a collection valued by their ids (the usual `options m in mentors where ...`).
+  enum class Lookup { found, absent, not_by_id };
+  Lookup find_record_option(const model::Ask& ask, const std::string& value, model::Value& item);
+  // The first option from `options VAR in ...` whose value is `value`, in display order.
+  std::optional<model::Value> find_selected_option(const model::Ask& ask, const std::string& value);
+  bool offers_fixed(const model::Ask& ask, const std::string& value, std::string* label);
+
+  const RecordReader& store_;
   const model::Model& model_;
   const model::Journey& journey_;
   std::vector<std::string> hook_problems_;

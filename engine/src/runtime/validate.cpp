@@ -155,10 +155,7 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
     bool offers = ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.options.collection != model::kNoNode ||
                   !ask.fixed_options.empty();
     if (!offers) continue;
-    auto options = after.options(ask);
-    bool found = std::any_of(options.begin(), options.end(),
-                             [&](const OfferedOption& o) { return o.value == result.values[ask.name]; });
-    if (!found) {
+    if (!after.offers(ask, result.values[ask.name])) {
       result.errors[ask.name] = "invalid_choice";
       result.messages[ask.name] = "Select an option";
     }

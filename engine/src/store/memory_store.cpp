@@ -2,6 +2,7 @@
 #include "store/memory_store.hpp"
 
 #include "ectflow/pending_changes.hpp"
+#include "expr/unicode.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -37,6 +38,10 @@ class MemoryTransaction final : public StoreTransaction {
                       const std::function<void(const Record&)>& visit) const override {
     if (changes_.empty(type)) return store_.for_each_where(type, slot, value, visit);
     RecordReader::for_each_where(type, slot, value, visit);
+  }
+  bool for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                            const std::function<void(const Record&)>& visit) const override {
+    return changes_.empty(type) && store_.for_each_where_lower(type, slot, value, visit);
   }
 
   const Record* find(RecordTypeId type, std::string_view id) const override {
@@ -129,16 +134,33 @@ Store::CommitResult MemoryStore::transact(const std::function<bool(StoreTransact
 
 void MemoryStore::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                                  const std::function<void(const Record&)>& visit) const {
+  visit_index(type, index_key(slot, false), value, visit);
+}
+
+bool MemoryStore::for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                                       const std::function<void(const Record&)>& visit) const {
+  visit_index(type, index_key(slot, true), value, visit);
+  return true;
+}
+
+std::optional<std::string> MemoryStore::indexed_text(const Record& record, IndexKey key) {
+  const std::size_t slot = key / 2;
+  const auto* text = slot < record.fields.size() ? std::get_if<std::string>(&record.fields[slot]) : nullptr;
+  if (!text) return std::nullopt;
+  return key % 2 ? expr::lower_text(*text) : *text;
+}
+
+void MemoryStore::visit_index(RecordTypeId type, IndexKey key, std::string_view value,
+                              const std::function<void(const Record&)>& visit) const {
   Table& table = tables_.at(type);
   FieldIndex* index = nullptr;
   {
     std::lock_guard lock(indexing_);
-    auto it = table.indexes.find(slot);
+    auto it = table.indexes.find(key);
     if (it == table.indexes.end()) {
-      it = table.indexes.emplace(slot, FieldIndex{}).first;
+      it = table.indexes.emplace(key, FieldIndex{}).first;
       for (const auto& record : table.records) {
-        const auto* text = slot < record->fields.size() ? std::get_if<std::string>(&record->fields[slot]) : nullptr;
-        if (text) it->second[*text].push_back({table.sequence.at(record.get()), record.get()});
+        if (auto text = indexed_text(*record, key)) it->second[*text].push_back({table.sequence.at(record.get()), record.get()});
       }
     }
     index = &it->second;
@@ -151,8 +173,8 @@ void MemoryStore::for_each_where(RecordTypeId type, std::size_t slot, std::strin
 }
 
 void MemoryStore::index_record(Table& table, const Record& record) const {
-  for (auto& [slot, index] : table.indexes) {
-    const auto* text = slot < record.fields.size() ? std::get_if<std::string>(&record.fields[slot]) : nullptr;
+  for (auto& [key, index] : table.indexes) {
+    auto text = indexed_text(record, key);
     if (!text) continue;
     std::vector<Entry>& entries = index[*text];
     const Entry entry{table.sequence.at(&record), &record};
@@ -163,8 +185,8 @@ void MemoryStore::index_record(Table& table, const Record& record) const {
 }
 
 void MemoryStore::unindex_record(Table& table, const Record& record) const {
-  for (auto& [slot, index] : table.indexes) {
-    const auto* text = slot < record.fields.size() ? std::get_if<std::string>(&record.fields[slot]) : nullptr;
+  for (auto& [key, index] : table.indexes) {
+    auto text = indexed_text(record, key);
     if (!text) continue;
     auto bucket = index.find(*text);
     if (bucket == index.end()) continue;

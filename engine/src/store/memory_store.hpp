@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,6 +46,8 @@ class MemoryStore : public Store {
   // every commit after.
   void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                       const std::function<void(const Record&)>& visit) const override;
+  bool for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                            const std::function<void(const Record&)>& visit) const override;
   CommitResult transact(const std::function<bool(StoreTransaction&)>& body) override;
 
  private:
@@ -56,6 +59,12 @@ class MemoryStore : public Store {
     const Record* record;
   };
   using FieldIndex = std::unordered_map<std::string, std::vector<Entry>, TextHash, std::equal_to<>>;
+  // A field's slot, twice, and one more bit: whether the index holds its text lowercased.
+  using IndexKey = std::size_t;
+  static IndexKey index_key(std::size_t slot, bool lowered) { return slot * 2 + (lowered ? 1 : 0); }
+  static std::optional<std::string> indexed_text(const Record& record, IndexKey key);
+  void visit_index(RecordTypeId type, IndexKey key, std::string_view value,
+                   const std::function<void(const Record&)>& visit) const;
 
   struct Table {
     std::vector<std::unique_ptr<Record>> records;  // insertion order; boxes keep pointers stable
@@ -63,7 +72,7 @@ class MemoryStore : public Store {
     std::unordered_map<const Record*, std::uint64_t> sequence;  // the order records were added in
     std::uint64_t next_sequence = 0;
     std::uint64_t last_new_id = 0;  // "ect-7": new ids count on from the highest seen
-    std::unordered_map<std::size_t, FieldIndex> indexes;  // by slot, made on first use
+    std::unordered_map<IndexKey, FieldIndex> indexes;  // made on first use
   };
 
   void add(RecordTypeId type, std::string id, Record record);

@@ -1,4 +1,5 @@
-// RecordReader's default for_each_where: a scan, for stores that keep no index.
+// RecordReader's defaults for stores that keep no index: for_each_where scans, and
+// for_each_where_lower declines.
 #include "ectflow/store.hpp"
 
 namespace ectflow {
@@ -10,6 +11,11 @@ void RecordReader::for_each_where(RecordTypeId type, std::size_t slot, std::stri
     const auto* text = std::get_if<std::string>(&record.fields[slot]);
     if (text && *text == value) visit(record);
   });
+}
+
+bool RecordReader::for_each_where_lower(RecordTypeId, std::size_t, std::string_view,
+                                        const std::function<void(const Record&)>&) const {
+  return false;
 }
 
 }  // namespace ectflow

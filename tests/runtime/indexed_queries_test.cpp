@@ -1,0 +1,129 @@
+// Queries the store answers from an index (`x.F = E and …`, `lower(x.F) = E and …`) give what a
+// scan would: case folded as `lower` folds, other schools apart, the index kept up to date by
+// every completion, and a completion's re-check inside its transaction still sees a rival's.
+// Options are checked by the record chosen, without building the list.
+#include <gtest/gtest.h>
+
+#include "ectflow/engine.hpp"
+
+namespace ectflow {
+namespace {
+
+const char* kFlow = R"(record school
+  key urn
+  field urn as text
+end
+
+record ect
+  key id
+  field id as text
+  field school_id as school
+  field email as text
+  field name as text
+end
+
+journey join "Join" for school
+  step email "Email"
+    ask email "Email address" as text
+    check not (exists e in ects where lower(e.email) = lower(email) and e.school_id = school) else email_taken "This email address is already used at your school"
+    next buddy
+  end
+
+  step buddy "Buddy"
+    ask buddy "Who is their buddy?" as ect
+      options e in ects where e.school_id = school
+      label e.name
+    next check_answers
+  end
+
+  check_answers "Check your answers"
+  end
+
+  confirmation "Joined"
+  end
+
+  on complete
+    create ect
+      school_id = school
+      email = email
+      name = "New"
+    end
+  end
+end
+)";
+
+const char* kWorld = R"({
+  "schools": [
+    {"urn": "1", "ects": [{"id": "p1", "email": "Sam@Example.org", "name": "Sam"},
+                          {"id": "p2", "email": "ÉVA@example.org", "name": "Éva"}]},
+    {"urn": "2", "ects": [{"id": "p3", "email": "lee@example.org", "name": "Lee"}]}
+  ]
+})";
+
+class IndexedQueries : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    LoadedEngine loaded = Engine::load_sources({SourceFile{"join.flow", kFlow}});
+    ASSERT_TRUE(loaded.engine) << render_diagnostics(loaded.report.diagnostics, loaded.report.sources,
+                                                     DiagnosticFormat::text);
+    engine_ = loaded.engine;
+    std::vector<std::string> problems;
+    store_ = make_memory_store(*engine_, kWorld, Date::from_ymd(2025, 9, 1), problems);
+    ASSERT_TRUE(problems.empty()) << problems.front();
+  }
+
+  RunContext at(const std::string& school) { return RunContext{*store_, Date::from_ymd(2025, 9, 1), school}; }
+
+  JourneyResult answer_email(const std::string& school, const std::string& email) {
+    JourneyResult started = start_journey(*engine_, "join", at(school));
+    EXPECT_EQ(started.kind, JourneyResult::Kind::page) << started.problem;
+    return submit(*engine_, started.instance, "email", {{"email", email}}, at(school));
+  }
+
+  std::shared_ptr<const Engine> engine_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(IndexedQueries, AnEmailIsTakenWhateverItsCaseAtTheSameSchoolOnly) {
+  using Errors = std::map<std::string, std::string>;
+  EXPECT_EQ(answer_email("1", "sam@example.org").page.errors, (Errors{{"email", "email_taken"}}));
+  EXPECT_EQ(answer_email("1", "SAM@EXAMPLE.ORG").page.errors, (Errors{{"email", "email_taken"}}));
+  EXPECT_EQ(answer_email("1", "éva@EXAMPLE.org").page.errors, (Errors{{"email", "email_taken"}}));
+  EXPECT_TRUE(answer_email("1", "lee@example.org").page.errors.empty());  // Lee is at school 2
+  EXPECT_EQ(answer_email("2", "Lee@example.org").page.errors, (Errors{{"email", "email_taken"}}));
+  EXPECT_TRUE(answer_email("2", "sam@example.org").page.errors.empty());
+}
+
+TEST_F(IndexedQueries, ACompletionIsSeenByTheNextAndARivalsReCheck) {
+  JourneyResult first = answer_email("1", "new@example.org");
+  JourneyResult rival = answer_email("1", "NEW@example.org");
+  ASSERT_TRUE(first.page.errors.empty());
+  ASSERT_TRUE(rival.page.errors.empty());
+  first = submit(*engine_, first.instance, "buddy", {{"buddy", "p1"}}, at("1"));
+  first = submit(*engine_, first.instance, "check_answers", {{"confirm", "true"}}, at("1"));
+  ASSERT_EQ(first.kind, JourneyResult::Kind::page) << first.problem;
+  ASSERT_TRUE(first.instance.completed);
+
+  EXPECT_EQ(answer_email("1", "New@Example.org").page.errors.at("email"), "email_taken");
+  rival = submit(*engine_, rival.instance, "buddy", {{"buddy", "p2"}}, at("1"));
+  rival = submit(*engine_, rival.instance, "check_answers", {{"confirm", "true"}}, at("1"));
+  EXPECT_EQ(rival.kind, JourneyResult::Kind::conflict);
+  EXPECT_NE(rival.problem.find("email"), std::string::npos) << rival.problem;
+}
+
+TEST_F(IndexedQueries, AnOptionIsCheckedByTheRecordChosenAndShownByItsLabel) {
+  JourneyResult at_buddy = answer_email("1", "kim@example.org");
+  for (const char* wrong : {"p3", "nobody", "Sam"}) {  // another school's, none, a label
+    JourneyResult r = submit(*engine_, at_buddy.instance, "buddy", {{"buddy", wrong}}, at("1"));
+    EXPECT_EQ(r.page.errors, (std::map<std::string, std::string>{{"buddy", "invalid_choice"}})) << wrong;
+  }
+  JourneyResult checking = submit(*engine_, at_buddy.instance, "buddy", {{"buddy", "p2"}}, at("1"));
+  ASSERT_TRUE(checking.page.errors.empty());
+  ASSERT_EQ(checking.instance.step, "check_answers");
+  bool shown = false;
+  for (const auto& row : checking.page.rows) shown = shown || row.value == "Éva";
+  EXPECT_TRUE(shown) << "the check answers page names the buddy by its label";
+}
+
+}  // namespace
+}  // namespace ectflow
