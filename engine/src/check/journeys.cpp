@@ -118,6 +118,9 @@ void Checker::check_step(const Journey& journey, const Step& step, Scope& journe
   for (const auto& ask : step.asks) check_ask(ask, scope);
   for (const auto& check : step.checks) {
     expect(*check.condition, scope, K::yes_no, "a check's condition");
+    // The message may write values in ("on or after {current_cohort.start}"): type them, so a
+    // wrong name is reported and the compiler knows each field's record.
+    (void)type_of(*check.message, scope);
     check_error_code(check.code, *check.message);
   }
   for (const auto& let : step.lets) (void)name_type(*let.value, let.name.text, scope);
