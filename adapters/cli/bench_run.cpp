@@ -11,8 +11,8 @@ namespace {
 constexpr const char* kRegister = "register_ect";
 constexpr const char* kAssign = "assign_mentor";
 
-std::string where(std::size_t line, std::size_t submission) {
-  return "line " + std::to_string(line + 1) + ", submission " + std::to_string(submission + 1) + ": ";
+std::string where(const BenchLine& line, std::size_t submission) {
+  return "line " + std::to_string(line.number) + ", submission " + std::to_string(submission + 1) + ": ";
 }
 
 }  // namespace
@@ -32,7 +32,7 @@ void run_lines(const BenchDriver& driver, Store& store, Date today, const std::v
     const RunContext context{store, today, line.school};
     JourneyResult result = driver.start(kRegister, context, std::nullopt);
     if (result.kind != JourneyResult::Kind::page) {
-      throw BenchMismatch(where(n, 0) + kRegister + " did not start: " + result.problem);
+      throw BenchMismatch(where(line, 0) + kRegister + " did not start: " + result.problem);
     }
     JourneyInstance instance = std::move(result.instance);
     const char* journey = kRegister;
@@ -40,17 +40,17 @@ void run_lines(const BenchDriver& driver, Store& store, Date today, const std::v
     for (const nlohmann::json& submission : line.submissions) {
       if (instance.completed && journey == kRegister) {
         auto created = instance.created.find("new_ect");
-        if (created == instance.created.end()) throw BenchMismatch(where(n, i) + "register_ect created no ECT");
+        if (created == instance.created.end()) throw BenchMismatch(where(line, i) + "register_ect created no ECT");
         result = driver.start(kAssign, context, created->second);
         if (result.kind != JourneyResult::Kind::page) {
-          throw BenchMismatch(where(n, i) + kAssign + " did not start: " + result.problem);
+          throw BenchMismatch(where(line, i) + kAssign + " did not start: " + result.problem);
         }
         instance = std::move(result.instance);
         journey = kAssign;
       }
       const std::string& step = submission.at("step").get_ref<const std::string&>();
       if (step != instance.step) {
-        throw BenchMismatch(where(n, i) + "for step " + step + ", the journey is at " + instance.step);
+        throw BenchMismatch(where(line, i) + "for step " + step + ", the journey is at " + instance.step);
       }
       result = driver.submit(instance, step, answers_from_json(submission.at("answers")), context);
       ++tally.submissions;
@@ -62,7 +62,7 @@ void run_lines(const BenchDriver& driver, Store& store, Date today, const std::v
         continue;
       }
       if (result.kind != JourneyResult::Kind::page) {
-        throw BenchMismatch(where(n, i - 1) + step + ": " + result.problem_code + ": " + result.problem);
+        throw BenchMismatch(where(line, i - 1) + step + ": " + result.problem_code + ": " + result.problem);
       }
       if (!result.page.errors.empty()) {
         ++tally.rejected;
@@ -75,7 +75,7 @@ void run_lines(const BenchDriver& driver, Store& store, Date today, const std::v
       if (instance.completed) ++tally.completed[journey];
     }
     if (journey != kAssign || !instance.completed) {
-      throw BenchMismatch(where(n, i) + "the submissions ended with " + journey + " at " + instance.step);
+      throw BenchMismatch(where(line, i) + "the submissions ended with " + journey + " at " + instance.step);
     }
     ++tally.journeys;
     if (done) done(n);

@@ -51,7 +51,8 @@ Workload read_workload(const std::string& directory) {
       throw std::runtime_error(journeys_path + ":" + std::to_string(number) +
                                ": a line needs a school and a list of submissions");
     }
-    workload.lines.push_back({item["school"].get<std::string>(), item["submissions"]});
+    workload.lines.push_back(
+        {item["school"].get<std::string>(), item["submissions"], static_cast<std::size_t>(number)});
   }
 
   const std::string expected_path = directory + "/expected_state.json";

@@ -13,6 +13,7 @@ namespace ectflow::cli {
 struct BenchLine {
   std::string school;
   nlohmann::json submissions;  // [{"step": ..., "answers": {...}}, ...], parsed
+  std::size_t number = 0;      // its line in journeys.jsonl, from 1 (messages name it)
 };
 
 struct Workload {
