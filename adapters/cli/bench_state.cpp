@@ -109,11 +109,17 @@ std::optional<std::string> differ(const nlohmann::json& got, const nlohmann::jso
 
 }  // namespace
 
-std::optional<std::string> first_difference(const nlohmann::json& got, const nlohmann::json& expected) {
-  for (const char* key : {"journeys", "submissions", "accepted", "rejected", "rejections_by_error", "completed",
-                          "schools"}) {
-    if (!expected.contains(key)) return std::string("/") + key + ": not in the expected state";
-    if (auto d = differ(got.value(key, nlohmann::json()), expected[key], std::string("/") + key)) return d;
+const std::vector<std::string>& state_keys() {
+  static const std::vector<std::string> keys = {"journeys", "submissions", "accepted", "rejected",
+                                                "rejections_by_error", "completed", "schools"};
+  return keys;
+}
+
+std::optional<std::string> first_difference(const nlohmann::json& got, const nlohmann::json& expected,
+                                            const std::vector<std::string>& keys) {
+  for (const std::string& key : keys) {
+    if (!expected.contains(key)) return "/" + key + ": not in the expected state";
+    if (auto d = differ(got.value(key, nlohmann::json()), expected[key], "/" + key)) return d;
   }
   return std::nullopt;
 }
