@@ -123,7 +123,10 @@ class Checker {
   void check_view(const syntax::View& view);
   Type resolve_quiet(const std::string& name) const;
   Type bind_subject(Scope& scope, const syntax::Name& actor, const syntax::Name& from);
-  void bind_collections(Scope& scope) const;
+  // The scope every declaration's names start from: each record kind's collection (`ects`).
+  // Bound once, after every file is declared; one copy per declaration made checking quadratic
+  // in the number of declarations.
+  const Scope& collections();
 
   std::vector<Diagnostic>& out_;
   CheckFacts& facts_;
@@ -132,6 +135,7 @@ class Checker {
   std::set<std::string> lets_in_progress_;
   std::set<std::tuple<FileId, std::uint32_t, std::string>> reported_;
   std::map<const syntax::Expr*, Type> let_types_;
+  std::optional<Scope> collections_;
 };
 
 // Parse-free entry point used by authoring.cpp: checks parsed files together.

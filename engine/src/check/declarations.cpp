@@ -27,16 +27,18 @@ void Checker::check(const FlowFile& file) {
   }
 }
 
-void Checker::bind_collections(Scope& scope) const {
-  for (const auto& [plural, record] : program_.collections) {
-    scope.bind(plural, Binding{Binding::Kind::collection, Type::list_of(Type::of(K::record, record))});
+const Scope& Checker::collections() {
+  if (!collections_) {
+    collections_.emplace();
+    for (const auto& [plural, record] : program_.collections) {
+      collections_->bind(plural, Binding{Binding::Kind::collection, Type::list_of(Type::of(K::record, record))});
+    }
   }
+  return *collections_;
 }
 
 void Checker::check_record(const RecordDecl& record) {
-  Scope globals;
-  bind_collections(globals);
-  Scope scope(&globals);
+  Scope scope(&collections());
   scope.bind("this", Binding{Binding::Kind::variable, Type::of(K::record, record.name.text)});
   std::map<std::string, Span> seen;
   for (const auto& field : record.fields) {
@@ -132,9 +134,7 @@ void Checker::check_type_decl(const TypeDecl& type) {
           fmt::format("an answer type must be based on text, number or date, not `{}`", type.base.text));
     return;
   }
-  Scope globals;
-  bind_collections(globals);
-  Scope scope(&globals);
+  Scope scope(&collections());
   scope.bind("value", Binding{Binding::Kind::variable, Type::of(base_kind(type.base.text), type.base.text)});
   for (const auto& clause : type.clauses) {
     switch (clause.kind) {
@@ -194,9 +194,7 @@ void Checker::check_hook(const HookDecl& hook) {
 }
 
 void Checker::check_rule(const RuleDecl& rule) {
-  Scope globals;
-  bind_collections(globals);
-  Scope scope(&globals);
+  Scope scope(&collections());
   for (const auto& p : rule.params) {
     scope.bind(p.name.text, Binding{Binding::Kind::parameter, resolve_type(p.type)});
   }

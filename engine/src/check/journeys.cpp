@@ -35,7 +35,6 @@ void collect_creates(const std::vector<EffectPtr>& effects, std::vector<const Ef
 
 // Binds who acts (`for school`) and the record a page starts from (`from mentor`).
 Type Checker::bind_subject(Scope& scope, const Name& actor, const Name& from) {
-  bind_collections(scope);
   Type subject;
   for (const Name* name : {&actor, &from}) {
     if (name->empty()) continue;
@@ -50,7 +49,7 @@ Type Checker::bind_subject(Scope& scope, const Name& actor, const Name& from) {
 }
 
 void Checker::check_journey(const Journey& journey) {
-  Scope scope;
+  Scope scope(&collections());
   bind_subject(scope, journey.actor, journey.from);
   std::vector<const Effect*> creates;
   collect_creates(journey.on_complete, creates);
@@ -306,7 +305,7 @@ void Checker::check_effect(const Effect& effect, Scope& scope) {
 }
 
 void Checker::check_view(const View& view) {
-  Scope scope;
+  Scope scope(&collections());
   bind_subject(scope, view.actor, view.from);
   for (const auto& let : view.lets) {
     Binding b{Binding::Kind::let, Type{}};
