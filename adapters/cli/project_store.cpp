@@ -58,6 +58,7 @@ std::optional<OpenedProject> open_project(const std::vector<std::string>& flows,
   OpenedProject project;
   project.engine = loaded.engine;
   project.store = sql::open_sql_store(db, schemas);
+  project.store->ensure_indexes();
   return project;
 }
 

@@ -234,6 +234,7 @@ SchemaShape expected_shape(Dialect dialect, const std::vector<TableLayout>& layo
   for (const std::string& sql : create_fixed_tables_sql(dialect)) add_statement(shape, sql, "");
   for (const TableLayout& layout : layouts) {
     add_statement(shape, create_table_sql(dialect, layout), layout.record);
+    for (const std::string& sql : create_indexes_sql(layout)) add_statement(shape, sql, layout.record);
   }
   const std::vector<std::string> counters = create_id_counters_sql(dialect, layouts);
   for (std::size_t i = 0; i < counters.size(); ++i) {

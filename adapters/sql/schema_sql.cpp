@@ -69,7 +69,9 @@ TableLayout table_layout(const RecordSchema& schema) {
       throw StoreError("field " + schema.name + "." + field.name +
                        " takes a column name the store keeps for itself (id, version): rename it");
     }
-    layout.columns.push_back({field.name, slot, field.kind, field.is_list, storage_of(field)});
+    Column column{field.name, slot, field.kind, field.is_list, storage_of(field)};
+    column.indexed = field.looked_up && !field.is_list && column.storage == Storage::text;
+    layout.columns.push_back(std::move(column));
   }
   return layout;
 }
@@ -99,6 +101,16 @@ std::string create_table_sql(Dialect dialect, const TableLayout& layout) {
   if (dialect == Dialect::postgresql) sql += ", seq BIGSERIAL";
   sql += ")";
   return sql;
+}
+
+std::vector<std::string> create_indexes_sql(const TableLayout& layout) {
+  std::vector<std::string> out;
+  for (const Column& column : layout.columns) {
+    if (!column.indexed) continue;
+    out.push_back("CREATE INDEX IF NOT EXISTS " + quote(layout.table + "_by_" + column.name) + " ON " +
+                  layout.table + " (" + quote(column.name) + ")");
+  }
+  return out;
 }
 
 std::vector<std::string> create_fixed_tables_sql(Dialect dialect) {

@@ -22,6 +22,7 @@ struct Column {
   FieldKind kind = FieldKind::text;
   bool is_list = false;
   Storage storage = Storage::text;
+  bool indexed = false;  // the flows find records by it: the table has an index on it
 };
 
 // One record type's table: `id` (the key's text), the field columns, `version`.
@@ -47,6 +48,8 @@ std::string column_type(Dialect dialect, const Column& column);
 
 // `CREATE TABLE IF NOT EXISTS` for one record type.
 std::string create_table_sql(Dialect dialect, const TableLayout& layout);
+// `CREATE INDEX IF NOT EXISTS` for each column the flows find records by.
+std::vector<std::string> create_indexes_sql(const TableLayout& layout);
 
 // The new-id counters: a table in SQLite, one sequence per record type in PostgreSQL.
 std::vector<std::string> create_id_counters_sql(Dialect dialect,

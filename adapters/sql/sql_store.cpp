@@ -56,7 +56,10 @@ const Record* SqlStore::Impl::find(RecordTypeId type, std::string_view id) {
     fail("reading " + schemas[type].name + " " + key);
   }
   if (!found) {
-    if (it != map.end()) it->second.gone = true;
+    if (it != map.end() && !it->second.gone) {
+      it->second.gone = true;
+      found_gone.emplace_back(type, key);
+    }
     return nullptr;
   }
   return remember(type, key, std::move(*found));
@@ -159,7 +162,10 @@ void SqlStore::Impl::ensure_schema() {
     try {
       if (!connection.schema.empty()) s << "CREATE SCHEMA IF NOT EXISTS " + connection.schema;
       for (const std::string& sql : create_fixed_tables_sql(connection.dialect)) s << sql;
-      for (const TableLayout& layout : layouts) s << create_table_sql(connection.dialect, layout);
+      for (const TableLayout& layout : layouts) {
+        s << create_table_sql(connection.dialect, layout);
+        for (const std::string& sql : create_indexes_sql(layout)) s << sql;
+      }
       for (const std::string& sql : create_id_counters_sql(connection.dialect, layouts)) s << sql;
       s << "COMMIT";
     } catch (...) {
@@ -171,6 +177,30 @@ void SqlStore::Impl::ensure_schema() {
     }
   } catch (...) {
     fail("creating the record tables");
+  }
+}
+
+void SqlStore::Impl::ensure_indexes() {
+  soci::session& s = *connection.session;
+  const bool sqlite = connection.dialect == Dialect::sqlite;
+  try {
+    s << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    try {
+      // Two services starting together would race to create the same index.
+      if (!sqlite) s << "SELECT pg_advisory_xact_lock(hashtext('ectflow indexes ' || current_schema()))";
+      for (const TableLayout& layout : layouts) {
+        for (const std::string& sql : create_indexes_sql(layout)) s << sql;
+      }
+      s << "COMMIT";
+    } catch (...) {
+      try {
+        s << "ROLLBACK";
+      } catch (...) {
+      }
+      throw;
+    }
+  } catch (...) {
+    fail("creating the indexes the flows' queries use");
   }
 }
 
@@ -188,6 +218,11 @@ const std::string& SqlStore::database() const {
 void SqlStore::ensure_schema() {
   std::lock_guard lock(impl_->mutex);
   impl_->ensure_schema();
+}
+
+void SqlStore::ensure_indexes() {
+  std::lock_guard lock(impl_->mutex);
+  impl_->ensure_indexes();
 }
 
 void SqlStore::for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const {

@@ -270,7 +270,12 @@ void SqlStore::Impl::after_commit(const PendingChanges& changes) {
     if (it->second.record) *it->second.record = std::move(committed);
     it->second.gone = false;
   }
-  for (CacheMap& map : cache) std::erase_if(map, [](const auto& item) { return item.second.gone; });
+  // Only the boxes found gone, not the whole cache: a commit costs what it changed.
+  for (const auto& [type, id] : found_gone) {
+    auto it = cache[type].find(id);
+    if (it != cache[type].end() && it->second.gone) cache[type].erase(it);
+  }
+  found_gone.clear();
 }
 
 }  // namespace ectflow::sql

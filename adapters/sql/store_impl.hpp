@@ -42,6 +42,7 @@ struct SqlStore::Impl {
   std::string next_id(RecordTypeId type);  // inside a transaction
 
   void ensure_schema();
+  void ensure_indexes();
 
   // PostgreSQL: a connection the server dropped (a restart, a fail-over, an idle timeout) fails
   // the request that found it gone; the next transaction connects again.
@@ -81,6 +82,7 @@ struct SqlStore::Impl {
   std::map<std::pair<RecordTypeId, std::size_t>, std::string> select_where_sql;  // made on first use
   std::recursive_mutex mutex;
   std::vector<CacheMap> cache;    // by record type
+  std::vector<std::pair<RecordTypeId, std::string>> found_gone;  // boxes to free at the next commit
   std::uint64_t transaction = 0;  // the running transaction's number, 0 outside
   bool in_unit = false;           // a unit of work holds the transaction; transact nests in it
   std::uint64_t transactions_started = 0;

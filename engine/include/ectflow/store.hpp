@@ -44,6 +44,7 @@ struct FieldSchema {
   FieldKind kind = FieldKind::text;
   std::string type_name;  // the choice, answer type or referenced record, when there is one
   bool is_list = false;   // `list of KIND`
+  bool looked_up = false; // some query finds records by it (`x.F = E and …`): stores may index it
 };
 
 // A record type as the flows declare it: its stored fields, in slot order.

@@ -458,6 +458,7 @@ class Compiler {
         n.index_slot = static_cast<std::uint32_t>(*slot);
         n.index_key = expr(*value_side, scope, frame);
         n.index_is_where = conjuncts.size() == 1;
+        m_.records[type->second].schema.fields[*slot].looked_up = true;
         n.type = type->second;
         return;
       }

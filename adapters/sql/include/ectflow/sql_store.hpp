@@ -51,6 +51,10 @@ class SqlStore : public Store {
   // Creates the fixed tables, the record tables and the new-id counters that do not exist yet
   // (tests and scratch databases; a service database is set up by `ectflow db migrate`).
   void ensure_schema();
+  // Creates the indexes the flows' queries use (`x.F = E and …` finds records by F) that do not
+  // exist yet. They follow the flows, not the migrations: a service opening its database after
+  // `ectflow db migrate` calls this, and ensure_schema makes them too.
+  void ensure_indexes();
 
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const override;
   const Record* find(RecordTypeId type, std::string_view id) const override;
