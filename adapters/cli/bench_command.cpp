@@ -171,6 +171,7 @@ int run_bench(const BenchOptions& options) {
     total.journeys += tally.journeys;
     total.submissions += tally.submissions;
     total.rejected += tally.rejected;
+    total.conflicts += tally.conflicts;
     for (const auto& [code, count] : tally.rejections_by_error) total.rejections_by_error[code] += count;
   }
   const double seconds = timed.count();
@@ -190,6 +191,7 @@ int run_bench(const BenchOptions& options) {
       {"peak_rss_mb", std::round(peak_rss_mb() * 10) / 10},
       {"rejected", total.rejected},
       {"rejections_by_error", rejections},
+      {"conflicts", total.conflicts},
   };
   if (sharing) out["schools"] = share.text();
   print(stdout, out.dump() + "\n");

@@ -21,6 +21,7 @@ struct Tally {
   std::size_t rejected = 0;
   std::map<std::string, std::size_t> rejections_by_error;
   std::map<std::string, std::size_t> completed;  // by journey
+  std::size_t conflicts = 0;  // submissions made again after the store lost a race (not counted above)
 };
 
 // The engine went where the workload says it must not: names the line and submission.
