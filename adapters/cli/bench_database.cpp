@@ -45,11 +45,21 @@ void remove_sqlite_files(const std::string& db) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix, ignored);
 }
 
+// The hand-written peer's SQLite settings (WAL, synchronous = NORMAL): the same writes, so the
+// same waits for the disk.
+namespace {
+sql::SqlOptions bench_sql_options() {
+  sql::SqlOptions options;
+  options.sqlite_sync_every_commit = false;
+  return options;
+}
+}  // namespace
+
 std::unique_ptr<sql::SqlStore> fresh_sql_store(const Engine& engine, const Workload& workload,
                                                const std::string& db) {
   const bool postgres = is_postgres_url(db);
   if (!postgres) remove_sqlite_files(db);
-  auto store = sql::open_sql_store(db, engine.schemas());
+  auto store = sql::open_sql_store(db, engine.schemas(), bench_sql_options());
   store->ensure_schema();
   if (postgres) remove_every_record(engine, *store);
   load_fixtures(engine, workload.fixtures, *store);
@@ -64,7 +74,7 @@ std::unique_ptr<sql::SqlStore> existing_sql_store(const Engine& engine, const Wo
                              "; make it with --setup-only first");
   }
   // No ensure_schema: processes started together would race to create the same tables.
-  auto store = sql::open_sql_store(db, engine.schemas());
+  auto store = sql::open_sql_store(db, engine.schemas(), bench_sql_options());
   const auto school = engine.record_type("school");
   const auto ect = engine.record_type("ect");
   if (!school || !ect) throw std::runtime_error("bench/flows declare no record `school` or `ect`");

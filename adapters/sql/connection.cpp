@@ -78,6 +78,7 @@ Connection open_sqlite(const std::string& path, const SqlOptions& options) {
     soci::session& s = *c.session;
     s << "PRAGMA busy_timeout = " + std::to_string(options.busy_timeout.count());
     s << "PRAGMA foreign_keys = ON";
+    s << (options.sqlite_sync_every_commit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
     std::string mode;
     s << "PRAGMA journal_mode = WAL", soci::into(mode);
     if (mode != "wal") {

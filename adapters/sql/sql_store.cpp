@@ -20,7 +20,37 @@ SqlStore::Impl::Impl(Connection connection_in, std::vector<RecordSchema> schemas
     layouts.push_back(table_layout(schema));
     statements.push_back(row_statements(connection.dialect, layouts.back()));
   }
+  if (connection.dialect == Dialect::sqlite) mirror = std::make_unique<SqliteMirror>(schemas);
 }
+
+const store::MemoryStore* SqlStore::Impl::mirrored(RecordTypeId type) {
+  if (!mirror) return nullptr;
+  try {
+    if (transaction == 0 && visiting == 0) mirror->check(*connection.session);
+  } catch (...) {
+    fail("reading the database's data version");
+  }
+  if (!mirror->fresh(type)) {
+    std::vector<Record> rows;
+    try {
+      fetch_records(*connection.session, statements[type].select_all, layouts[type], schemas[type].fields.size(),
+                    std::nullopt, [&](Record record) { rows.push_back(std::move(record)); });
+    } catch (...) {
+      fail("reading the " + schemas[type].plural);
+    }
+    mirror->refill(type, std::move(rows));
+  }
+  return &mirror->store();
+}
+
+namespace {
+// Counts a visit of the mirror, so a read made by the visitor does not refresh it beneath.
+struct Visiting {
+  int& depth;
+  explicit Visiting(int& d) : depth(++d) {}
+  ~Visiting() { --depth; }
+};
+}  // namespace
 
 void SqlStore::Impl::rethrow_as_store_error_(const std::string& doing) const {
   rethrow_as_store_error(connection, doing);
@@ -39,6 +69,7 @@ const Record* SqlStore::Impl::remember(RecordTypeId type, const std::string& id,
 }
 
 const Record* SqlStore::Impl::find(RecordTypeId type, std::string_view id) {
+  if (const store::MemoryStore* copy = mirrored(type)) return copy->find(type, id);
   CacheMap& map = cache.at(type);
   auto it = map.find(id);
   if (transaction != 0 && it != map.end() && it->second.read_in == transaction &&
@@ -66,6 +97,10 @@ const Record* SqlStore::Impl::find(RecordTypeId type, std::string_view id) {
 }
 
 void SqlStore::Impl::for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) {
+  if (const store::MemoryStore* copy = mirrored(type)) {
+    Visiting guard(visiting);
+    return copy->for_each(type, visit);
+  }
   const RecordSchema& schema = schemas.at(type);
   if (transaction == 0) reconnect_if_lost();
   std::vector<std::pair<std::string, Record>> rows;
@@ -87,6 +122,11 @@ void SqlStore::Impl::for_each(RecordTypeId type, const std::function<void(const 
 
 bool SqlStore::Impl::for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                                     const std::function<void(const Record&)>& visit) {
+  if (const store::MemoryStore* copy = mirrored(type)) {
+    Visiting guard(visiting);
+    copy->for_each_where(type, slot, value, visit);
+    return true;
+  }
   const RecordSchema& schema = schemas.at(type);
   const TableLayout& layout = layouts[type];
   std::string column;
@@ -116,6 +156,14 @@ bool SqlStore::Impl::for_each_where(RecordTypeId type, std::size_t slot, std::st
   for (auto& [id, record] : rows) records.push_back(remember(type, id, std::move(record)));
   for (const Record* record : records) visit(*record);
   return true;
+}
+
+bool SqlStore::Impl::for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                                          const std::function<void(const Record&)>& visit) {
+  const store::MemoryStore* copy = mirrored(type);
+  if (!copy) return false;
+  Visiting guard(visiting);
+  return copy->for_each_where_lower(type, slot, value, visit);
 }
 
 // Ids like "ect-12" move the new-id counter past 12, so `new_id` never gives one already used.
@@ -234,6 +282,12 @@ void SqlStore::for_each_where(RecordTypeId type, std::size_t slot, std::string_v
                               const std::function<void(const Record&)>& visit) const {
   std::lock_guard lock(impl_->mutex);
   if (!impl_->for_each_where(type, slot, value, visit)) RecordReader::for_each_where(type, slot, value, visit);
+}
+
+bool SqlStore::for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                                    const std::function<void(const Record&)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->for_each_where_lower(type, slot, value, visit);
 }
 
 const Record* SqlStore::find(RecordTypeId type, std::string_view id) const {

@@ -43,6 +43,11 @@ class SqlTransaction final : public StoreTransaction {
     RecordReader::for_each_where(type, slot, value, visit);  // a scan that sees the changes
   }
 
+  bool for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                            const std::function<void(const Record&)>& visit) const override {
+    return pending_.empty(type) && store_.for_each_where_lower(type, slot, value, visit);
+  }
+
   const Record* find(RecordTypeId type, std::string_view id) const override {
     if (const PendingChanges::Pending* entry = pending_.find(type, id)) {
       return entry->state == State::removed ? nullptr : &entry->record;
@@ -156,6 +161,13 @@ Store::CommitResult SqlStore::Impl::transact_once(const std::function<bool(Store
     fail("starting a transaction");
   }
   if (!nested) transaction = ++transactions_started;
+  if (!nested && mirror) {
+    try {
+      mirror->check(s);  // BEGIN IMMEDIATE holds the write lock: no one commits until we finish
+    } catch (...) {
+      fail("reading the database's data version");
+    }
+  }
   struct Finish {
     SqlStore::Impl& store;
     bool nested;
@@ -236,11 +248,25 @@ bool SqlStore::Impl::run_unit_once(const std::function<bool()>& work) {
   }
   transaction = ++transactions_started;
   in_unit = true;
+  if (mirror) {
+    try {
+      mirror->check(s);
+    } catch (...) {
+      rollback_quietly(s);
+      transaction = 0;
+      in_unit = false;
+      fail("reading the database's data version");
+    }
+  }
   struct Finish {
     SqlStore::Impl& store;
     bool open = true;
     ~Finish() {
-      if (open) rollback_quietly(*store.connection.session);
+      if (open) {
+        rollback_quietly(*store.connection.session);
+        // A nested change committed to the mirror is undone in the database with the unit.
+        if (store.mirror) store.mirror->forget();
+      }
       store.transaction = 0;
       store.in_unit = false;
     }
@@ -257,6 +283,7 @@ bool SqlStore::Impl::run_unit_once(const std::function<bool()>& work) {
 }
 
 void SqlStore::Impl::after_commit(const PendingChanges& changes) {
+  if (mirror) mirror->apply(changes);
   for (const auto& [type, id] : changes.order()) {
     const PendingChanges::Pending& entry = *changes.find(type, id);
     auto it = cache[type].find(id);

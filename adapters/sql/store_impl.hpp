@@ -14,6 +14,7 @@
 #include "ectflow/pending_changes.hpp"
 #include "row_sql.hpp"
 #include "schema_sql.hpp"
+#include "sqlite_mirror.hpp"
 
 namespace ectflow::sql {
 
@@ -27,6 +28,13 @@ struct SqlStore::Impl {
   // it cannot be asked about that way (a date, a number, a list).
   bool for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                       const std::function<void(const Record&)>& visit);
+  // SQLite: from the mirror's index of the lowercased field. False (PostgreSQL) otherwise.
+  bool for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                            const std::function<void(const Record&)>& visit);
+  // SQLite: the mirror, with this type's table copied and current; nullptr on PostgreSQL. Outside
+  // a transaction it first asks whether another connection committed; inside one (BEGIN
+  // IMMEDIATE: no other writer) that was asked when it began.
+  const store::MemoryStore* mirrored(RecordTypeId type);
 
   // Transactions: sql_transaction.cpp. Inside a unit of work, `transact` runs as a savepoint of
   // the unit's transaction, so a conflict undoes only its own writes.
@@ -81,7 +89,9 @@ struct SqlStore::Impl {
   std::vector<RowStatements> statements;
   std::map<std::pair<RecordTypeId, std::size_t>, std::string> select_where_sql;  // made on first use
   std::recursive_mutex mutex;
-  std::vector<CacheMap> cache;    // by record type
+  std::unique_ptr<SqliteMirror> mirror;  // SQLite only: reads come from here
+  int visiting = 0;  // mirror visits under way: the mirror is not refreshed beneath them
+  std::vector<CacheMap> cache;    // by record type (PostgreSQL)
   std::vector<std::pair<RecordTypeId, std::string>> found_gone;  // boxes to free at the next commit
   std::uint64_t transaction = 0;  // the running transaction's number, 0 outside
   bool in_unit = false;           // a unit of work holds the transaction; transact nests in it

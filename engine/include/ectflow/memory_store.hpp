@@ -39,6 +39,11 @@ class MemoryStore : public Store {
   // Adds a loaded record as it is (version 1 unless it carries one). False, and nothing added,
   // if a record of that type already has its id.
   [[nodiscard]] bool insert(RecordTypeId type, Record record);
+  // Mirroring another store (the SQL store's copy of its tables): sets a record exactly as given,
+  // version included, in place when its id is there (pointers to it stay valid), else added
+  // last; and takes one out. Not for use while a transaction runs.
+  void put(RecordTypeId type, Record record);
+  void erase(RecordTypeId type, std::string_view id);
 
   void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const override;
   const Record* find(RecordTypeId type, std::string_view id) const override;

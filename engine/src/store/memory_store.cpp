@@ -195,6 +195,17 @@ void MemoryStore::unindex_record(Table& table, const Record& record) const {
   }
 }
 
+void MemoryStore::put(RecordTypeId type, Record record) {
+  std::string id = record.key_text(schemas_.at(type));
+  auto it = tables_[type].by_id.find(id);
+  if (it == tables_[type].by_id.end()) return add(type, std::move(id), std::move(record));
+  replace(type, *it->second, record);
+}
+
+void MemoryStore::erase(RecordTypeId type, std::string_view id) {
+  if (tables_.at(type).by_id.count(id)) remove(type, id);
+}
+
 void MemoryStore::add(RecordTypeId type, std::string id, Record record) {
   Table& table = tables_[type];
   note_id(type, id);

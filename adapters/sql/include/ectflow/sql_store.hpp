@@ -22,6 +22,10 @@ class StoreError : public std::runtime_error {
 struct SqlOptions {
   // SQLite: how long a writer waits for another writer before failing.
   std::chrono::milliseconds busy_timeout{5000};
+  // SQLite: whether each commit waits for the disk (synchronous = FULL). false: NORMAL, where in
+  // write-ahead logging a commit is lost only if the machine (not the process) stops before the
+  // next checkpoint, and the file stays consistent; what the benchmark's hand-written peer uses.
+  bool sqlite_sync_every_commit = true;
   // PostgreSQL: how long to wait for the server to answer a connection.
   std::chrono::seconds connect_timeout{5};
   // PostgreSQL: the longest one statement may run (lock waits included).
@@ -33,8 +37,10 @@ struct SqlOptions {
 // One connection to one database. Tables are `rec_<record>`, one column per stored field, a TEXT
 // primary key `id` holding the key's text and a `version` column (DESIGN.md: Storage).
 //
-// Reads go to the database every time, except that inside one transaction a record already read
-// is not read again (the transaction's view cannot change but by its own writes). A pointer from
+// SQLite: reads come from a copy of the tables in memory, checked against SQLite's data_version
+// before each read outside a transaction and when a transaction begins (sqlite_mirror.hpp).
+// PostgreSQL: reads go to the database every time, except that inside one transaction a record
+// already read is not read again (the transaction's view cannot change but by its own writes). A pointer from
 // `find` or `for_each` points into a cache the store owns: the record is refreshed in place when
 // read again, and the pointer stays valid until this store commits a transaction after the record
 // was removed (by this store or another writer). Like MemoryStore, one thread at a time per
@@ -60,6 +66,8 @@ class SqlStore : public Store {
   const Record* find(RecordTypeId type, std::string_view id) const override;
   void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
                       const std::function<void(const Record&)>& visit) const override;
+  bool for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                            const std::function<void(const Record&)>& visit) const override;
   CommitResult transact(const std::function<bool(StoreTransaction&)>& body) override;
 
   // For the journey services in this library (sql_journeys.hpp).
