@@ -202,19 +202,14 @@ void SqlStore::Impl::reconnect_if_lost() {
   connection = connect(connection.db, connection.options);  // throws StoreError when it cannot
 }
 
-void SqlStore::Impl::ensure_schema() {
+// Runs `statements` in one writing transaction (SQLite: BEGIN IMMEDIATE), rolled back on any
+// failure, which is reported as failing `doing`.
+void SqlStore::Impl::run_ddl(const std::function<void(soci::session&)>& statements, const std::string& doing) {
   soci::session& s = *connection.session;
-  const bool sqlite = connection.dialect == Dialect::sqlite;
   try {
-    s << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    s << (connection.dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
-      if (!connection.schema.empty()) s << "CREATE SCHEMA IF NOT EXISTS " + connection.schema;
-      for (const std::string& sql : create_fixed_tables_sql(connection.dialect)) s << sql;
-      for (const TableLayout& layout : layouts) {
-        s << create_table_sql(connection.dialect, layout);
-        for (const std::string& sql : create_indexes_sql(layout)) s << sql;
-      }
-      for (const std::string& sql : create_id_counters_sql(connection.dialect, layouts)) s << sql;
+      statements(s);
       s << "COMMIT";
     } catch (...) {
       try {
@@ -224,32 +219,36 @@ void SqlStore::Impl::ensure_schema() {
       throw;
     }
   } catch (...) {
-    fail("creating the record tables");
+    fail(doing);
   }
 }
 
+void SqlStore::Impl::ensure_schema() {
+  run_ddl(
+      [&](soci::session& s) {
+        if (!connection.schema.empty()) s << "CREATE SCHEMA IF NOT EXISTS " + connection.schema;
+        for (const std::string& sql : create_fixed_tables_sql(connection.dialect)) s << sql;
+        for (const TableLayout& layout : layouts) {
+          s << create_table_sql(connection.dialect, layout);
+          for (const std::string& sql : create_indexes_sql(layout)) s << sql;
+        }
+        for (const std::string& sql : create_id_counters_sql(connection.dialect, layouts)) s << sql;
+      },
+      "creating the record tables");
+}
+
 void SqlStore::Impl::ensure_indexes() {
-  soci::session& s = *connection.session;
-  const bool sqlite = connection.dialect == Dialect::sqlite;
-  try {
-    s << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-    try {
-      // Two services starting together would race to create the same index.
-      if (!sqlite) s << "SELECT pg_advisory_xact_lock(hashtext('ectflow indexes ' || current_schema()))";
-      for (const TableLayout& layout : layouts) {
-        for (const std::string& sql : create_indexes_sql(layout)) s << sql;
-      }
-      s << "COMMIT";
-    } catch (...) {
-      try {
-        s << "ROLLBACK";
-      } catch (...) {
-      }
-      throw;
-    }
-  } catch (...) {
-    fail("creating the indexes the flows' queries use");
-  }
+  run_ddl(
+      [&](soci::session& s) {
+        // Two services starting together would race to create the same index.
+        if (connection.dialect == Dialect::postgresql) {
+          s << "SELECT pg_advisory_xact_lock(hashtext('ectflow indexes ' || current_schema()))";
+        }
+        for (const TableLayout& layout : layouts) {
+          for (const std::string& sql : create_indexes_sql(layout)) s << sql;
+        }
+      },
+      "creating the indexes the flows' queries use");
 }
 
 SqlStore::SqlStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

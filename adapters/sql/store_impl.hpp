@@ -51,6 +51,7 @@ struct SqlStore::Impl {
 
   void ensure_schema();
   void ensure_indexes();
+  void run_ddl(const std::function<void(soci::session&)>& statements, const std::string& doing);
 
   // PostgreSQL: a connection the server dropped (a restart, a fail-over, an idle timeout) fails
   // the request that found it gone; the next transaction connects again.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ectflow/engine.hpp"
+#include "runtime_fixture.hpp"
 
 namespace ectflow {
 namespace {
@@ -36,13 +37,10 @@ end
 class CheckReads : public ::testing::Test {
  protected:
   void SetUp() override {
-    LoadedEngine loaded = Engine::load_sources({SourceFile{"find.flow", kFlow}});
-    ASSERT_TRUE(loaded.engine) << render_diagnostics(loaded.report.diagnostics, loaded.report.sources,
-                                                     DiagnosticFormat::text);
+    testing::TestFlow loaded = testing::load_test_flow("find.flow", kFlow, R"({"schools": [{"urn": "1"}]})", Date::from_ymd(2025, 9, 1));
+    ASSERT_TRUE(loaded.engine && loaded.store);
     engine_ = loaded.engine;
-    std::vector<std::string> problems;
-    store_ = make_memory_store(*engine_, R"({"schools": [{"urn": "1"}]})", Date::from_ymd(2025, 9, 1), problems);
-    ASSERT_TRUE(problems.empty()) << problems.front();
+    store_ = std::move(loaded.store);
   }
 
   std::map<std::string, std::string> errors_for(const Answers& answers) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "ectflow/engine.hpp"
+#include "runtime_fixture.hpp"
 
 namespace ectflow {
 namespace {
@@ -63,13 +64,10 @@ const char* kWorld = R"({
 class IndexedQueries : public ::testing::Test {
  protected:
   void SetUp() override {
-    LoadedEngine loaded = Engine::load_sources({SourceFile{"join.flow", kFlow}});
-    ASSERT_TRUE(loaded.engine) << render_diagnostics(loaded.report.diagnostics, loaded.report.sources,
-                                                     DiagnosticFormat::text);
+    testing::TestFlow loaded = testing::load_test_flow("join.flow", kFlow, kWorld, Date::from_ymd(2025, 9, 1));
+    ASSERT_TRUE(loaded.engine && loaded.store);
     engine_ = loaded.engine;
-    std::vector<std::string> problems;
-    store_ = make_memory_store(*engine_, kWorld, Date::from_ymd(2025, 9, 1), problems);
-    ASSERT_TRUE(problems.empty()) << problems.front();
+    store_ = std::move(loaded.store);
   }
 
   RunContext at(const std::string& school) { return RunContext{*store_, Date::from_ymd(2025, 9, 1), school}; }

@@ -66,4 +66,25 @@ inline World make_world(const std::string& json = kExampleWorld, const std::stri
   return World{std::move(store), RunContext{ref, date, school}};
 }
 
+// A flow written in a test, loaded alone, with a memory world for it; failures are reported to
+// the running test (engine or store null).
+struct TestFlow {
+  std::shared_ptr<const Engine> engine;
+  std::unique_ptr<Store> store;
+};
+
+inline TestFlow load_test_flow(const std::string& file, const char* flow, const std::string& world_json, Date today) {
+  TestFlow out;
+  LoadedEngine loaded = Engine::load_sources({SourceFile{file, flow}});
+  if (!loaded.engine) {
+    ADD_FAILURE() << render_diagnostics(loaded.report.diagnostics, loaded.report.sources, DiagnosticFormat::text);
+    return out;
+  }
+  out.engine = loaded.engine;
+  std::vector<std::string> problems;
+  out.store = make_memory_store(*out.engine, world_json, today, problems);
+  for (const auto& p : problems) ADD_FAILURE() << "world: " << p;
+  return out;
+}
+
 }  // namespace ectflow::testing
