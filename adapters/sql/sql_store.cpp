@@ -23,13 +23,18 @@ SqlStore::Impl::Impl(Connection connection_in, std::vector<RecordSchema> schemas
   if (connection.dialect == Dialect::sqlite) mirror = std::make_unique<SqliteMirror>(schemas);
 }
 
-const store::MemoryStore* SqlStore::Impl::mirrored(RecordTypeId type) {
-  if (!mirror) return nullptr;
+void SqlStore::Impl::check_mirror() {
+  if (!mirror) return;
   try {
-    if (transaction == 0 && visiting == 0) mirror->check(*connection.session);
+    mirror->check(*connection.session);
   } catch (...) {
     fail("reading the database's data version");
   }
+}
+
+const store::MemoryStore* SqlStore::Impl::mirrored(RecordTypeId type) {
+  if (!mirror) return nullptr;
+  if (transaction == 0 && visiting == 0) check_mirror();
   if (!mirror->fresh(type)) {
     std::vector<Record> rows;
     try {

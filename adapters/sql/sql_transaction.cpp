@@ -161,13 +161,6 @@ Store::CommitResult SqlStore::Impl::transact_once(const std::function<bool(Store
     fail("starting a transaction");
   }
   if (!nested) transaction = ++transactions_started;
-  if (!nested && mirror) {
-    try {
-      mirror->check(s);  // BEGIN IMMEDIATE holds the write lock: no one commits until we finish
-    } catch (...) {
-      fail("reading the database's data version");
-    }
-  }
   struct Finish {
     SqlStore::Impl& store;
     bool nested;
@@ -180,6 +173,8 @@ Store::CommitResult SqlStore::Impl::transact_once(const std::function<bool(Store
       if (!nested) store.transaction = 0;
     }
   } finish{*this, nested};
+  // BEGIN IMMEDIATE holds the write lock: no one else commits until this transaction ends.
+  if (!nested) check_mirror();
 
   SqlTransaction view(*this);
   if (!body(view)) return {};
@@ -248,16 +243,6 @@ bool SqlStore::Impl::run_unit_once(const std::function<bool()>& work) {
   }
   transaction = ++transactions_started;
   in_unit = true;
-  if (mirror) {
-    try {
-      mirror->check(s);
-    } catch (...) {
-      rollback_quietly(s);
-      transaction = 0;
-      in_unit = false;
-      fail("reading the database's data version");
-    }
-  }
   struct Finish {
     SqlStore::Impl& store;
     bool open = true;
@@ -271,6 +256,7 @@ bool SqlStore::Impl::run_unit_once(const std::function<bool()>& work) {
       store.in_unit = false;
     }
   } finish{*this};
+  check_mirror();
   try {
     if (!work()) return false;
     s << "COMMIT";

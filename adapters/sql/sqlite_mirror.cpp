@@ -1,5 +1,7 @@
 #include "sqlite_mirror.hpp"
 
+#include "row_codec.hpp"
+
 #include <stdexcept>
 #include <unordered_set>
 
@@ -37,8 +39,11 @@ void SqliteMirror::refill(RecordTypeId type, std::vector<Record> rows) {
   const RecordSchema& schema = store_.schemas()[type];
   std::unordered_set<std::string> present;
   for (Record& row : rows) {
-    present.insert(row.key_text(schema));
-    store_.put(type, std::move(row));
+    std::string id = row.key_text(schema);
+    // Unchanged rows stay as they are: no re-indexing of the whole table after each foreign commit.
+    const Record* current = store_.find(type, id);
+    if (!current || !same_record(*current, row)) store_.put(type, std::move(row));
+    present.insert(std::move(id));
   }
   std::vector<std::string> gone;
   store_.for_each(type, [&](const Record& record) {

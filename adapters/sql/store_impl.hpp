@@ -35,6 +35,9 @@ struct SqlStore::Impl {
   // a transaction it first asks whether another connection committed; inside one (BEGIN
   // IMMEDIATE: no other writer) that was asked when it began.
   const store::MemoryStore* mirrored(RecordTypeId type);
+  // SQLite: asks whether another connection committed (the mirror forgets its tables if so).
+  // Nothing on PostgreSQL. Throws StoreError when it cannot ask.
+  void check_mirror();
 
   // Transactions: sql_transaction.cpp. Inside a unit of work, `transact` runs as a savepoint of
   // the unit's transaction, so a conflict undoes only its own writes.
