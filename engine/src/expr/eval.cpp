@@ -13,6 +13,7 @@ namespace ectflow::expr {
 using model::Node;
 using model::Op;
 using model::RecordRef;
+using model::StatusRef;
 using model::StatusValue;
 using model::ValueList;
 
@@ -91,15 +92,16 @@ Value Evaluator::status(const Value& record, RecordTypeId type, std::uint32_t in
   f.slots[0] = Value{RecordRef{type, r}};
   if (block.from != model::kNoNode) {
     Value given = eval(block.from, f);
-    auto* status = std::get_if<StatusValue>(&given.v);
-    if (!status) return Value{};
+    const auto* given_status = std::get_if<StatusRef>(&given.v);
+    if (!given_status) return Value{};
+    StatusValue status = **given_status;
     for (const auto& rule : block.rules) {
-      if (rule.code == status->code) status->label = text(rule.label, f);
+      if (rule.code == status.code) status.label = text(rule.label, f);
     }
-    return given;
+    return model::make_status(std::move(status));
   }
   for (const auto& rule : block.rules) {
-    if (test(rule.when, f)) return Value{StatusValue{rule.code, rule.reason, text(rule.label, f)}};
+    if (test(rule.when, f)) return model::make_status({rule.code, rule.reason, text(rule.label, f)});
   }
   return Value{};
 }
@@ -123,6 +125,10 @@ std::vector<Value> Evaluator::records(RecordTypeId type) const {
 RecordTypeId Evaluator::type_of_record(const Value& value) const {
   if (const auto* ref = std::get_if<RecordRef>(&value.v)) return ref->type;
   return 0;
+}
+
+void Evaluator::forget_lets() {
+  for (auto& cached : let_cache_) cached.reset();
 }
 
 Value Evaluator::eval_let(std::uint32_t index, Frame& frame) {
@@ -167,13 +173,8 @@ void Evaluator::sort_by(std::vector<Value>& items, const std::vector<NodeId>& ke
 }
 
 std::vector<Value> Evaluator::select(const model::Selection& s, Frame& frame) {
-  std::vector<Value> chosen;
-  for (Value& item : sequence(s.collection, frame)) {
-    frame.slots[s.slot] = item;
-    if (test(s.where, frame)) chosen.push_back(std::move(item));
-  }
-  sort_by(chosen, s.sort, s.descending, s.slot, frame);
-  return chosen;
+  if (s.query == model::kNoNode) return {};
+  return matching(model_.arena[s.query], frame);
 }
 
 // The text an index is searched by: a text as it is, a record as its id (or its key as text
@@ -213,23 +214,38 @@ std::vector<Value> Evaluator::candidates(const Node& node, Frame& frame, bool& d
   return out;
 }
 
-Value Evaluator::eval_query(const Node& node, Frame& frame) {
-  const auto kind = static_cast<model::QueryKind>(node.kind);
+std::vector<Value> Evaluator::matching(const Node& node, Frame& frame) {
   bool decided = false;
   std::vector<Value> kept = candidates(node, frame, decided);
-  if (kind == model::QueryKind::exists && decided) return Value{!kept.empty()};
   if (!decided) {
     std::size_t out = 0;
     for (std::size_t i = 0; i < kept.size(); ++i) {
       frame.slots[node.slot] = kept[i];
       if (!test(node.b, frame)) continue;
-      if (kind == model::QueryKind::exists) return Value{true};
       if (out != i) kept[out] = std::move(kept[i]);
       ++out;
     }
     kept.resize(out);
   }
   sort_by(kept, node.children, node.descending, node.slot, frame);
+  return kept;
+}
+
+bool Evaluator::any_matching(const Node& node, Frame& frame) {
+  bool decided = false;
+  std::vector<Value> kept = candidates(node, frame, decided);
+  if (decided) return !kept.empty();
+  for (const Value& item : kept) {
+    frame.slots[node.slot] = item;
+    if (test(node.b, frame)) return true;
+  }
+  return false;
+}
+
+Value Evaluator::eval_query(const Node& node, Frame& frame) {
+  const auto kind = static_cast<model::QueryKind>(node.kind);
+  if (kind == model::QueryKind::exists) return Value{any_matching(node, frame)};
+  std::vector<Value> kept = matching(node, frame);
   if (kind == model::QueryKind::collect) {
     for (Value& item : kept) {
       frame.slots[node.slot] = item;
@@ -280,9 +296,10 @@ Value Evaluator::eval(NodeId id, Frame& frame) {
     case Op::status_field: return status(eval(node.a, frame), node.type, node.slot);
     case Op::status_part: {
       Value s = eval(node.a, frame);
-      const auto* status = std::get_if<StatusValue>(&s.v);
+      const auto* status = std::get_if<StatusRef>(&s.v);
       if (!status) return Value{};
-      const std::string& part = node.slot == 0 ? status->code : node.slot == 1 ? status->label : status->reason;
+      const StatusValue& parts = **status;
+      const std::string& part = node.slot == 0 ? parts.code : node.slot == 1 ? parts.label : parts.reason;
       return part.empty() ? Value{} : Value{part};
     }
     case Op::is_empty: return Value{eval(node.a, frame).empty()};

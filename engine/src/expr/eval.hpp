@@ -66,6 +66,9 @@ class Evaluator {
   static std::optional<int> compare(const Value& a, const Value& b);
   std::string display(const Value& value) const;
 
+  // Forgets the `let`s worked out so far: the answers they read have changed.
+  void forget_lets();
+
   const model::Model& model() const { return model_; }
   const RecordReader& store() const { return store_; }
   Date today() const { return today_; }
@@ -76,6 +79,9 @@ class Evaluator {
   std::vector<Value> candidates(const model::Node& node, Frame& frame, bool& decided);
   std::optional<std::string> index_text(NodeId key, Frame& frame, bool& exact);
   Value eval_query(const model::Node& node, Frame& frame);
+  // A query's records that pass its `where`, in its order; whether there is any.
+  std::vector<Value> matching(const model::Node& node, Frame& frame);
+  bool any_matching(const model::Node& node, Frame& frame);
   Value eval_lookup(const model::Node& node, Frame& frame);
   Value eval_binary(const model::Node& node, Frame& frame);
   Value eval_call_rule(const model::Node& node, Frame& frame);

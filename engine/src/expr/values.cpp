@@ -21,12 +21,14 @@ Value make_list(std::vector<Value> items) {
   return Value{std::make_shared<const std::vector<Value>>(std::move(items))};
 }
 
+Value make_status(StatusValue status) { return Value{std::make_shared<const StatusValue>(std::move(status))}; }
+
 }  // namespace ectflow::model
 
 namespace ectflow::expr {
 
 using model::RecordRef;
-using model::StatusValue;
+using model::StatusRef;
 using model::ValueList;
 
 namespace {
@@ -50,12 +52,12 @@ bool Evaluator::equal(const Value& a, const Value& b) const {
     const std::string* i2 = record_id(b, &model_);
     return i1 && i2 && *i1 == *i2;
   }
-  if (const auto* s = std::get_if<StatusValue>(&a.v)) {
-    if (const auto* code = std::get_if<std::string>(&b.v)) return s->code == *code;
-    if (const auto* t = std::get_if<StatusValue>(&b.v)) return s->code == t->code;
+  if (const auto* s = std::get_if<StatusRef>(&a.v)) {
+    if (const auto* code = std::get_if<std::string>(&b.v)) return (*s)->code == *code;
+    if (const auto* t = std::get_if<StatusRef>(&b.v)) return (*s)->code == (*t)->code;
     return false;
   }
-  if (std::holds_alternative<StatusValue>(b.v)) return equal(b, a);
+  if (std::holds_alternative<StatusRef>(b.v)) return equal(b, a);
   if (const auto* x = std::get_if<ValueList>(&a.v)) {
     const auto* y = std::get_if<ValueList>(&b.v);
     if (!y || (*x)->size() != (*y)->size()) return false;
@@ -109,8 +111,8 @@ std::string Evaluator::display(const Value& value) const {
           return v.months ? fmt::format("{} months", v.months) : fmt::format("{} days", v.days);
         } else if constexpr (std::is_same_v<T, RecordRef>) {
           return v.record ? v.record->id(model_.records[v.type].schema) : "";
-        } else if constexpr (std::is_same_v<T, StatusValue>) {
-          return v.label;
+        } else if constexpr (std::is_same_v<T, StatusRef>) {
+          return v->label;
         } else {
           std::string out;
           if (v) {

@@ -399,14 +399,15 @@ class Compiler {
   // then decides among them. Sets the node's index_slot and index_key. The first such conjunct
   // in writing order is used; when it is `lower(x.F) = E` (F a text), lower_slot and lower_key
   // are set too, for stores that index lowercased text, and the first exact one is the fallback.
-  void index_hint(const Query& q, Node& n, const Scope& scope, Frame& frame) {
-    const auto* collection = std::get_if<NameRef>(&q.collection->node);
-    if (!collection || !q.where || scope.find(collection->name)) return;
+  void index_hint(const Name& variable, const Expr& collection_expr, const Expr* where, Node& n, const Scope& scope,
+                  Frame& frame) {
+    const auto* collection = std::get_if<NameRef>(&collection_expr.node);
+    if (!collection || !where || scope.find(collection->name)) return;
     auto type = collections_.find(collection->name);
     if (type == collections_.end()) return;
     const RecordSchema& schema = m_.records[type->second].schema;
     std::vector<const Expr*> conjuncts;
-    std::vector<const Expr*> pending = {q.where.get()};
+    std::vector<const Expr*> pending = {where};
     while (!pending.empty()) {
       const Expr* e = pending.back();
       pending.pop_back();
@@ -421,7 +422,7 @@ class Compiler {
     auto indexable_field = [&](const Expr& e) -> std::optional<std::size_t> {
       const auto* access = std::get_if<FieldAccess>(&e.node);
       const auto* object = access ? std::get_if<NameRef>(&access->object->node) : nullptr;
-      if (!object || object->name != q.variable.text) return std::nullopt;
+      if (!object || object->name != variable.text) return std::nullopt;
       auto slot = schema.slot(access->field.text);
       if (!slot) return std::nullopt;
       const FieldSchema& field = schema.fields[*slot];
@@ -433,7 +434,7 @@ class Compiler {
     auto reads_variable = [&](const Expr& e) {
       std::vector<std::string> names;
       collect_names(e, names);
-      return std::find(names.begin(), names.end(), q.variable.text) != names.end();
+      return std::find(names.begin(), names.end(), variable.text) != names.end();
     };
     auto lowered_field = [&](const Expr& e) -> std::optional<std::size_t> {
       const auto* call = std::get_if<Call>(&e.node);
@@ -471,7 +472,7 @@ class Compiler {
     n.op = Op::query;
     n.kind = static_cast<std::uint8_t>(q.kind);
     n.a = expr(*q.collection, scope, frame);
-    index_hint(q, n, scope, frame);
+    index_hint(q.variable, *q.collection, q.where.get(), n, scope, frame);
     n.slot = frame.allocate();
     Scope inner(&scope);
     inner.bind(q.variable.text, Symbol{Symbol::Kind::local, n.slot, 0});
@@ -618,6 +619,17 @@ class Compiler {
       s.sort.push_back(expr(*key.key, inner, frame));
       s.descending.push_back(key.descending);
     }
+    // The same as a query node, so choosing the records uses the store's indexes as queries do.
+    Node n;
+    n.op = Op::query;
+    n.kind = static_cast<std::uint8_t>(QueryKind::all);
+    n.a = s.collection;
+    n.slot = s.slot;
+    n.b = s.where;
+    n.children = s.sort;
+    n.descending = s.descending;
+    index_hint(variable, collection, where, n, scope, frame);
+    s.query = add(std::move(n));
     return s;
   }
   model::Effect effect(const syntax::Effect& decl, Scope& scope, Frame& frame);

@@ -49,6 +49,7 @@ struct Selection {
   NodeId where = kNoNode;
   std::vector<NodeId> sort;
   std::vector<bool> descending;
+  NodeId query = kNoNode;  // all of the above as one query node (Op::query, kind all)
 };
 
 struct Message {

@@ -31,16 +31,20 @@ struct StatusValue {
   bool operator==(const StatusValue&) const = default;
 };
 
+// Held by pointer in a Value: a status is rare and three texts, and a Value should stay small.
+using StatusRef = std::shared_ptr<const StatusValue>;
+
 struct Value;
 using ValueList = std::shared_ptr<const std::vector<Value>>;
 
 struct Value {
-  std::variant<std::monostate, bool, double, std::string, Date, Duration, RecordRef, StatusValue, ValueList> v;
+  std::variant<std::monostate, bool, double, std::string, Date, Duration, RecordRef, StatusRef, ValueList> v;
 
   bool empty() const;
   bool truthy() const { return std::holds_alternative<bool>(v) && std::get<bool>(v); }
 };
 
 Value make_list(std::vector<Value> items);
+Value make_status(StatusValue status);
 
 }  // namespace ectflow::model

@@ -2,6 +2,8 @@
 // records as they are now, then apply the journey's effects. A failed re-check is a conflict.
 #include "runtime/complete.hpp"
 
+#include <algorithm>
+
 #include "runtime/session.hpp"
 #include "runtime/validate.hpp"
 
@@ -24,8 +26,8 @@ FieldValue to_field(const Value& value, const FieldSchema& field, const model::M
         } else if constexpr (std::is_same_v<T, model::RecordRef>) {
           if (!v.record) return std::monostate{};
           return v.record->id(m.records[v.type].schema);
-        } else if constexpr (std::is_same_v<T, model::StatusValue>) {
-          return v.code;
+        } else if constexpr (std::is_same_v<T, model::StatusRef>) {
+          return v->code;
         } else if constexpr (std::is_same_v<T, model::ValueList>) {
           auto list = std::make_shared<FieldList>();
           if (v) {
@@ -111,6 +113,12 @@ Completion complete_journey(const Engine& engine, const model::Journey& journey,
                             const RunContext& context) {
   Completion out;
   Store::CommitResult commit = context.store.transact([&](StoreTransaction& txn) {
+    // One session for the whole completion: the checks again, then the effects.
+    Session session(engine, journey, Reads{txn, context.today, context.teachers}, instance.actor_id,
+                    instance.subject_id, instance.answers, instance.created);
+    auto keep_problems = [&] {
+      out.hook_problems.insert(out.hook_problems.end(), session.hook_problems().begin(), session.hook_problems().end());
+    };
     // The records may have changed since the person answered: every answer must still hold.
     for (const std::string& shown : instance.path) {
       const model::Step& step = journey.steps[journey.step_index.at(shown)];
@@ -119,23 +127,30 @@ Completion complete_journey(const Engine& engine, const model::Journey& journey,
       for (const model::Ask& ask : step.asks) {
         if (auto a = instance.answers.find(ask.name); a != instance.answers.end()) given[ask.name] = a->second;
       }
-      StepCheck again = check_step(engine, journey, step, Reads{txn, context.today, context.teachers}, instance, given);
-      out.hook_problems.insert(out.hook_problems.end(), again.hook_problems.begin(), again.hook_problems.end());
+      StepCheck again = check_step(session, step, instance.answers, given);
       if (!again.ok()) {
+        keep_problems();
         const auto& [answer, message] = *again.messages.begin();
         out.conflict = "Something changed while you were answering (" + answer + "): " + message;
         return false;
       }
+      // Checking again normalises again, which gives the same text: the session's answers are
+      // still the instance's. If a rule ever changed one, evaluate with the instance's again.
+      const bool same = std::all_of(again.values.begin(), again.values.end(), [&](const auto& value) {
+        auto held = instance.answers.find(value.first);
+        return held != instance.answers.end() && held->second == value.second;
+      });
+      if (!same) session.use_answers(instance.answers);
     }
-    Session session(engine, journey, Reads{txn, context.today, context.teachers}, instance.actor_id, instance.subject_id, instance.answers,
-                    instance.created);
+    session.use_answers(instance.answers);  // no `let` worked out above outlives the checks
     if (!session.eval().test(journey.start_when, session.frame())) {
+      keep_problems();
       out.conflict = "Something changed while you were answering: this can no longer be done for this record";
       return false;
     }
     EffectRunner runner(session, txn, out.created);
     for (const model::Effect& effect : journey.on_complete) runner.run(effect);
-    out.hook_problems.insert(out.hook_problems.end(), session.hook_problems().begin(), session.hook_problems().end());
+    keep_problems();
     return true;
   });
   out.committed = commit.committed;

@@ -84,8 +84,8 @@ class LuaHookCaller : public expr::HookCaller {
               fields[schema.fields[i].name] = to_data(expr::Evaluator::from_field(v.record->fields[i]), depth + 1);
             }
             return DataValue{fields};
-          } else if constexpr (std::is_same_v<T, model::StatusValue>) {
-            return DataValue{std::map<std::string, DataValue>{{"code", DataValue{v.code}}, {"reason", DataValue{v.reason}}}};
+          } else if constexpr (std::is_same_v<T, model::StatusRef>) {
+            return DataValue{std::map<std::string, DataValue>{{"code", DataValue{v->code}}, {"reason", DataValue{v->reason}}}};
           } else {
             std::vector<DataValue> items;
             if (v) {
@@ -106,7 +106,7 @@ class LuaHookCaller : public expr::HookCaller {
       return model::make_list(std::move(out));
     }
     if (hook.result_is_status) {
-      if (const auto* code = std::get_if<std::string>(&data.v)) return Value{model::StatusValue{*code, "", ""}};
+      if (const auto* code = std::get_if<std::string>(&data.v)) return model::make_status({*code, "", ""});
       if (const auto* table = std::get_if<std::map<std::string, DataValue>>(&data.v)) {
         model::StatusValue status;
         if (auto c = table->find("code"); c != table->end() && std::holds_alternative<std::string>(c->second.v)) {
@@ -115,7 +115,7 @@ class LuaHookCaller : public expr::HookCaller {
         if (auto r = table->find("reason"); r != table->end() && std::holds_alternative<std::string>(r->second.v)) {
           status.reason = std::get<std::string>(r->second.v);
         }
-        return Value{status};
+        return model::make_status(std::move(status));
       }
       return Value{};
     }

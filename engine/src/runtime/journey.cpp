@@ -72,21 +72,22 @@ const model::Journey* journey_of(const Engine& engine, const JourneyInstance& in
   return &journey;
 }
 
-// Where a step's `next`s lead with these answers.
-const model::Target* next_target(const Engine& engine, const model::Journey& journey, const model::Step& step,
-                                 const JourneyInstance& instance, const RunContext& context,
-                                 std::vector<std::string>& hook_problems) {
-  Session session(engine, journey, reads_of(context), instance.actor_id, instance.subject_id,
-                  instance.answers, instance.created);
-  const model::Target* found = nullptr;
+// Where a step's `next`s lead with the answers the session evaluates with.
+const model::Target* next_target(Session& session, const model::Step& step) {
   for (const model::Next& next : step.nexts) {
-    if (session.eval().test(next.when, session.frame())) {
-      found = &next.target;
-      break;
-    }
+    if (session.eval().test(next.when, session.frame())) return &next.target;
   }
-  hook_problems.insert(hook_problems.end(), session.hook_problems().begin(), session.hook_problems().end());
-  return found;
+  return nullptr;
+}
+
+// The page the instance is on, from a session evaluating with its answers, with the hooks that
+// failed while the request ran.
+JourneyResult with_page(Session& session, JourneyInstance instance) {
+  JourneyResult r;
+  r.page = runtime::render_page(session, instance);
+  r.instance = std::move(instance);
+  r.hook_problems = session.hook_problems();
+  return r;
 }
 
 bool answered(const model::Step& step, const JourneyInstance& instance) {
@@ -94,12 +95,17 @@ bool answered(const model::Step& step, const JourneyInstance& instance) {
                      [&](const model::Ask& ask) { return instance.answers.count(ask.name) > 0; });
 }
 
-// Answers asked on steps no longer on the path are dropped (DOMAIN.md: check answers).
-void drop_answers_off_path(const model::Journey& journey, JourneyInstance& instance) {
+// Answers asked on steps no longer on the path are dropped (DOMAIN.md: check answers). True when
+// any was.
+bool drop_answers_off_path(const model::Journey& journey, JourneyInstance& instance) {
   std::set<std::string> on_path(instance.path.begin(), instance.path.end());
+  bool dropped = false;
   for (std::uint32_t slot = 0; slot < journey.answer_names.size(); ++slot) {
-    if (!on_path.count(journey.steps[journey.answer_step[slot]].name)) instance.answers.erase(journey.answer_names[slot]);
+    if (!on_path.count(journey.steps[journey.answer_step[slot]].name)) {
+      dropped = instance.answers.erase(journey.answer_names[slot]) > 0 || dropped;
+    }
   }
+  return dropped;
 }
 
 }  // namespace
@@ -209,40 +215,39 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
     }
   }
 
-  runtime::StepCheck checked =
-      runtime::check_step(engine, *journey, step, reads_of(context), instance, answers);
+  // One session serves the whole request: checking, choosing the next step and the page.
+  Session session(engine, *journey, reads_of(context), instance.actor_id, instance.subject_id, instance.answers,
+                  instance.created);
+  runtime::StepCheck checked = runtime::check_step(session, step, instance.answers, answers);
   JourneyInstance next = instance;
   next.errors = checked.errors;
   next.error_messages = checked.messages;
   next.entered.clear();
   if (!checked.ok()) {
     for (const auto& [name, value] : answers) next.entered[name] = value;
-    JourneyResult r = with_page(engine, *journey, std::move(next), context);
-    r.hook_problems.insert(r.hook_problems.begin(), checked.hook_problems.begin(), checked.hook_problems.end());
-    return r;
+    session.use_answers(next.answers);
+    return with_page(session, std::move(next));
   }
   for (const auto& [name, value] : checked.values) next.answers[name] = value;
 
-  std::vector<std::string> hook_problems = checked.hook_problems;
-  const model::Target* target = next_target(engine, *journey, step, next, context, hook_problems);
+  const model::Target* target = next_target(session, step);
   if (!target) return rejected(instance, "no-way-on", instance.step + " has no `next` for these answers");
-  JourneyResult result;
   if (target->kind == model::Target::Kind::start_journey) {
     // Hand over to another journey (assign_mentor's "Register a new mentor").
-    Session session(engine, *journey, reads_of(context), next.actor_id, next.subject_id, next.answers,
-                    next.created);
     PageLink link;
     link.kind = PageLink::Kind::start_journey;
     link.target = target->name;
     if (target->with != model::kNoNode) link.record_id = session.eval().display(session.eval().eval(target->with, session.frame()));
-    result = with_page(engine, *journey, next, context);
+    JourneyResult result = with_page(session, next);
     result.hand_over = link;
-  } else if (target->kind == model::Target::Kind::complete) {
+    return result;
+  }
+  if (target->kind == model::Target::Kind::complete) {
     next.step = "check_answers";  // completes at once: as if confirmed on check answers
     JourneyInstance completing = next;
     runtime::Completion done = runtime::complete_journey(engine, *journey, completing, context);
     if (!done.committed) {
-      result = with_page(engine, *journey, instance, context);
+      JourneyResult result = with_page(engine, *journey, instance, context);
       result.kind = JourneyResult::Kind::conflict;
       result.problem_code = "conflict";
       result.problem = done.conflict;
@@ -252,45 +257,46 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
     next.completed = true;
     next.step = "confirmation";
     next.path.push_back(next.step);
-    result = with_page(engine, *journey, std::move(next), context);
-  } else {
-    std::uint32_t to = target->step;
-    if (next.changing) {
-      // After a change, follow the path: answered steps are passed through until an unanswered
-      // step or check answers comes.
-      for (std::size_t guard = 0; guard < journey->steps.size(); ++guard) {
-        const model::Step& s = journey->steps[to];
-        if (s.kind == model::StepKind::check_answers) {
-          next.changing = false;
-          break;
-        }
-        bool seen = std::find(instance.path.begin(), instance.path.end(), s.name) != instance.path.end();
-        if (s.kind != model::StepKind::question && s.kind != model::StepKind::interstitial) break;
-        if (!answered(s, next) || (s.asks.empty() && !seen)) break;
-        const model::Target* onward = next_target(engine, *journey, s, next, context, hook_problems);
-        if (!onward || onward->kind != model::Target::Kind::step) break;
-        to = onward->step;
-      }
-      // The path is the way from the first step with these answers.
-      std::vector<std::string> path{journey->steps[journey->first_step].name};
-      std::uint32_t at = journey->first_step;
-      for (std::size_t guard = 0; guard < journey->steps.size() && at != to; ++guard) {
-        const model::Target* onward = next_target(engine, *journey, journey->steps[at], next, context, hook_problems);
-        if (!onward || onward->kind != model::Target::Kind::step) break;
-        at = onward->step;
-        path.push_back(journey->steps[at].name);
-      }
-      next.path = std::move(path);
-    } else {
-      next.path.push_back(journey->steps[to].name);
-    }
-    next.step = journey->steps[to].name;
-    if (next.path.back() != next.step) next.path.push_back(next.step);
-    drop_answers_off_path(*journey, next);
-    result = with_page(engine, *journey, std::move(next), context);
+    // The records changed: the page is worked out afresh.
+    JourneyResult result = with_page(engine, *journey, std::move(next), context);
+    result.hook_problems.insert(result.hook_problems.begin(), session.hook_problems().begin(),
+                                session.hook_problems().end());
+    return result;
   }
-  result.hook_problems.insert(result.hook_problems.begin(), hook_problems.begin(), hook_problems.end());
-  return result;
+  std::uint32_t to = target->step;
+  if (next.changing) {
+    // After a change, follow the path: answered steps are passed through until an unanswered
+    // step or check answers comes.
+    for (std::size_t guard = 0; guard < journey->steps.size(); ++guard) {
+      const model::Step& s = journey->steps[to];
+      if (s.kind == model::StepKind::check_answers) {
+        next.changing = false;
+        break;
+      }
+      bool seen = std::find(instance.path.begin(), instance.path.end(), s.name) != instance.path.end();
+      if (s.kind != model::StepKind::question && s.kind != model::StepKind::interstitial) break;
+      if (!answered(s, next) || (s.asks.empty() && !seen)) break;
+      const model::Target* onward = next_target(session, s);
+      if (!onward || onward->kind != model::Target::Kind::step) break;
+      to = onward->step;
+    }
+    // The path is the way from the first step with these answers.
+    std::vector<std::string> path{journey->steps[journey->first_step].name};
+    std::uint32_t at = journey->first_step;
+    for (std::size_t guard = 0; guard < journey->steps.size() && at != to; ++guard) {
+      const model::Target* onward = next_target(session, journey->steps[at]);
+      if (!onward || onward->kind != model::Target::Kind::step) break;
+      at = onward->step;
+      path.push_back(journey->steps[at].name);
+    }
+    next.path = std::move(path);
+  } else {
+    next.path.push_back(journey->steps[to].name);
+  }
+  next.step = journey->steps[to].name;
+  if (next.path.back() != next.step) next.path.push_back(next.step);
+  if (drop_answers_off_path(*journey, next)) session.use_answers(next.answers);
+  return with_page(session, std::move(next));
 }
 
 JourneyResult go_back(const Engine& engine, const JourneyInstance& instance, const RunContext& context) {

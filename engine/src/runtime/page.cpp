@@ -44,6 +44,13 @@ Page render_page(const Engine& engine, const model::Journey& journey, const Jour
                  const Reads& reads, std::vector<std::string>& hook_problems) {
   Session session(engine, journey, reads, instance.actor_id, instance.subject_id, instance.answers,
                   instance.created);
+  Page page = render_page(session, instance);
+  hook_problems.insert(hook_problems.end(), session.hook_problems().begin(), session.hook_problems().end());
+  return page;
+}
+
+Page render_page(Session& session, const JourneyInstance& instance) {
+  const model::Journey& journey = session.journey();
   auto& eval = session.eval();
   auto& frame = session.frame();
   const model::Step& step = journey.steps[journey.step_index.at(instance.step)];
@@ -107,7 +114,6 @@ Page render_page(const Engine& engine, const model::Journey& journey, const Jour
   } else if (instance.path.size() > 1 && step.kind != model::StepKind::confirmation) {
     page.back_step = instance.path[instance.path.size() - 2];
   }
-  hook_problems.insert(hook_problems.end(), session.hook_problems().begin(), session.hook_problems().end());
   return page;
 }
 

@@ -13,6 +13,9 @@ namespace ectflow::runtime {
 
 Page render_page(const Engine& engine, const model::Journey& journey, const JourneyInstance& instance,
                  const Reads& reads, std::vector<std::string>& hook_problems);
+// The same with a session already evaluating with the instance's answers and records; hooks that
+// fail are the session's hook_problems.
+Page render_page(Session& session, const JourneyInstance& instance);
 
 // A link or action with its text and target worked out (`journey` is null in views).
 PageLink render_link(const model::Link& link, const model::Journey* journey, expr::Evaluator& eval,

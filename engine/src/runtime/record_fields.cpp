@@ -26,7 +26,7 @@ struct Wanted {
 std::string file_form(const Value& value, const expr::Evaluator& eval) {
   if (const auto* b = std::get_if<bool>(&value.v)) return *b ? "yes" : "no";
   if (const auto* d = std::get_if<Date>(&value.v)) return d->iso();
-  if (const auto* s = std::get_if<model::StatusValue>(&value.v)) return s->code;
+  if (const auto* s = std::get_if<model::StatusRef>(&value.v)) return (*s)->code;
   if (const auto* n = std::get_if<double>(&value.v)) {
     return std::floor(*n) == *n && std::fabs(*n) < 1e15 ? fmt::format("{}", static_cast<long long>(*n))
                                                         : fmt::format("{}", *n);
@@ -67,9 +67,9 @@ FieldText field_text(const Wanted& wanted, const Value& value, expr::Evaluator& 
     return out;
   }
   out.value = file_form(value, eval);
-  if (const auto* status = std::get_if<model::StatusValue>(&value.v)) {
-    out.label = status->label;
-    out.reason = status->reason;
+  if (const auto* status = std::get_if<model::StatusRef>(&value.v)) {
+    out.label = (*status)->label;
+    out.reason = (*status)->reason;
   } else if (wanted.choice) {
     out.label = label_of(out.value, wanted.choice);
   } else {

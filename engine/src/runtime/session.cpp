@@ -27,12 +27,7 @@ Session::Session(const Engine& engine, const model::Journey& journey, const Read
   if (engine.internals().hook_caller) hooks_ = engine.internals().hook_caller(hook_problems_);
   const RecordReader& store = reads.store;
   eval_ = std::make_unique<expr::Evaluator>(model_, store, reads.today, hooks_.get(), reads.teachers);
-  answers_.values.resize(journey.answer_names.size());
-  for (std::uint32_t slot = 0; slot < journey.answer_names.size(); ++slot) {
-    auto it = answers.find(journey.answer_names[slot]);
-    if (it == answers.end()) continue;
-    if (const model::Ask* ask = ask_for_slot(slot)) answers_.values[slot] = answer_value(*ask, it->second);
-  }
+  read_answers(answers);
   frame_ = eval_->frame(journey.frame_size, &answers_);
   if (const Record* actor = store.find(journey.actor, actor_id)) frame_.slots[0] = Value{model::RecordRef{journey.actor, actor}};
   if (journey.from) {
@@ -43,6 +38,20 @@ Session::Session(const Engine& engine, const model::Journey& journey, const Read
   for (const auto& [name, slot] : journey.created) {
     if (auto it = created.find(name); it != created.end()) frame_.slots[slot] = Value{it->second};
   }
+}
+
+void Session::read_answers(const std::map<std::string, std::string>& answers) {
+  answers_.values.assign(journey_.answer_names.size(), std::nullopt);
+  for (std::uint32_t slot = 0; slot < journey_.answer_names.size(); ++slot) {
+    auto it = answers.find(journey_.answer_names[slot]);
+    if (it == answers.end()) continue;
+    if (const model::Ask* ask = ask_for_slot(slot)) answers_.values[slot] = answer_value(*ask, it->second);
+  }
+}
+
+void Session::use_answers(const std::map<std::string, std::string>& answers) {
+  read_answers(answers);
+  eval_->forget_lets();
 }
 
 const model::Ask* Session::ask_for_slot(std::uint32_t slot) const {

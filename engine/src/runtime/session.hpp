@@ -40,6 +40,10 @@ class Session {
   expr::Evaluator::Frame& frame() { return frame_; }
   std::vector<std::string>& hook_problems() { return hook_problems_; }
 
+  // Evaluates with these answers from now on (a request's answers once a step's are accepted):
+  // one session serves a whole request, instead of one per answer set.
+  void use_answers(const std::map<std::string, std::string>& answers);
+
   // The value an answer's text stands for, by the question's kind (a date, yes or no, ...).
   model::Value answer_value(const model::Ask& ask, const std::string& text) const;
   // The options a choice question offers now, in display order.
@@ -59,6 +63,7 @@ class Session {
   // The first option from `options VAR in ...` whose value is `value`, in display order.
   std::optional<model::Value> find_selected_option(const model::Ask& ask, const std::string& value);
   bool offers_fixed(const model::Ask& ask, const std::string& value, std::string* label);
+  void read_answers(const std::map<std::string, std::string>& answers);
 
   const RecordReader& store_;
   const model::Model& model_;

@@ -80,13 +80,11 @@ std::string blank_code(const model::Ask& ask, const model::Model& m) {
 
 }  // namespace
 
-StepCheck check_step(const Engine& engine, const model::Journey& journey, const model::Step& step,
-                     const Reads& reads, const JourneyInstance& instance, const Answers& submitted) {
-  const model::Model& m = engine.model();
+StepCheck check_step(Session& session, const model::Step& step, const std::map<std::string, std::string>& answered,
+                     const Answers& submitted) {
+  const model::Model& m = session.model();
   StepCheck result;
-  Session before(engine, journey, reads, instance.actor_id, instance.subject_id, instance.answers,
-                 instance.created);
-  auto& eval = before.eval();
+  auto& eval = session.eval();
 
   // 1 and 2: blank, then the answer type's rules and the value's own form.
   for (const model::Ask& ask : step.asks) {
@@ -100,7 +98,7 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
       if (ask.optional) {
         result.values[ask.name] = "";
       } else {
-        fail(blank_code(ask, m), blank_message(ask, m, eval, before.frame()));
+        fail(blank_code(ask, m), blank_message(ask, m, eval, session.frame()));
       }
       continue;
     }
@@ -134,9 +132,9 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
   }
 
   // 3 and 4: the step's checks and the options, seeing this step's answers.
-  std::map<std::string, std::string> answers = instance.answers;
+  std::map<std::string, std::string> answers = answered;
   for (const auto& [name, value] : result.values) answers[name] = value;
-  Session after(engine, journey, reads, instance.actor_id, instance.subject_id, answers, instance.created);
+  session.use_answers(answers);
   for (const model::Check& check : step.checks) {
     const std::string& name = step.asks.at(check.ask).name;
     if (result.errors.count(name)) continue;
@@ -145,9 +143,9 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
       return result.errors.count(step.asks.at(ask).name) > 0;
     });
     if (reads_a_failed_answer) continue;
-    if (!after.eval().test(check.condition, after.frame())) {
+    if (!eval.test(check.condition, session.frame())) {
       result.errors[name] = check.message.code;
-      result.messages[name] = after.eval().text(check.message.text, after.frame());
+      result.messages[name] = eval.text(check.message.text, session.frame());
     }
   }
   for (const model::Ask& ask : step.asks) {
@@ -155,13 +153,10 @@ StepCheck check_step(const Engine& engine, const model::Journey& journey, const 
     bool offers = ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.options.collection != model::kNoNode ||
                   !ask.fixed_options.empty();
     if (!offers) continue;
-    if (!after.offers(ask, result.values[ask.name])) {
+    if (!session.offers(ask, result.values[ask.name])) {
       result.errors[ask.name] = "invalid_choice";
       result.messages[ask.name] = "Select an option";
     }
-  }
-  for (Session* s : {&before, &after}) {
-    result.hook_problems.insert(result.hook_problems.end(), s->hook_problems().begin(), s->hook_problems().end());
   }
   return result;
 }

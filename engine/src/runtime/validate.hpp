@@ -16,12 +16,13 @@ struct StepCheck {
   std::map<std::string, std::string> values;    // answer -> normalised value
   std::map<std::string, std::string> errors;    // answer -> code
   std::map<std::string, std::string> messages;  // answer -> message
-  std::vector<std::string> hook_problems;
   bool ok() const { return errors.empty(); }
 };
 
-// `answers` are the journey's answers so far; `submitted` those given for `step` now.
-StepCheck check_step(const Engine& engine, const model::Journey& journey, const model::Step& step,
-                     const Reads& reads, const JourneyInstance& instance, const Answers& submitted);
+// `answered` are the journey's answers so far, which `session` evaluates with; `submitted` those
+// given for `step` now. The session is left evaluating with `answered` and the accepted values.
+// Hooks that fail are the session's hook_problems.
+StepCheck check_step(Session& session, const model::Step& step, const std::map<std::string, std::string>& answered,
+                     const Answers& submitted);
 
 }  // namespace ectflow::runtime

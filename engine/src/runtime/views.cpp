@@ -71,10 +71,10 @@ ViewResult show_view(const Engine& engine, std::string_view name, const RunConte
       }
       if (list.status != model::kNoNode) {
         model::Value status = eval.eval(list.status, frame);
-        if (const auto* s = std::get_if<model::StatusValue>(&status.v)) {
-          row.status = s->code;
-          row.label = s->label;
-          if (!s->reason.empty()) row.reason = s->reason;
+        if (const auto* s = std::get_if<model::StatusRef>(&status.v)) {
+          row.status = (*s)->code;
+          row.label = (*s)->label;
+          if (!(*s)->reason.empty()) row.reason = (*s)->reason;
         }
       }
       for (const model::TextLine& line : list.texts) {
