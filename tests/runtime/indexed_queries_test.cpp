@@ -1,8 +1,12 @@
 // Queries the store answers from an index (`x.F = E and …`, `lower(x.F) = E and …`) give what a
 // scan would: case folded as `lower` folds, other schools apart, the index kept up to date by
 // every completion, and a completion's re-check inside its transaction still sees a rival's.
-// Options are checked by the record chosen, without building the list.
+// Options are checked by the record chosen, without building the list, and chosen through the
+// index too.
 #include <gtest/gtest.h>
+
+#include <map>
+#include <vector>
 
 #include "ectflow/engine.hpp"
 #include "runtime_fixture.hpp"
@@ -60,6 +64,31 @@ const char* kWorld = R"({
     {"urn": "2", "ects": [{"id": "p3", "email": "lee@example.org", "name": "Lee"}]}
   ]
 })";
+
+// Counts the scans of every record of a type: what an index saves.
+class ScanCountingStore : public Store {
+ public:
+  explicit ScanCountingStore(Store& inner) : inner_(inner) {}
+  void for_each(RecordTypeId type, const std::function<void(const Record&)>& visit) const override {
+    ++scans[type];
+    inner_.for_each(type, visit);
+  }
+  const Record* find(RecordTypeId type, std::string_view id) const override { return inner_.find(type, id); }
+  void for_each_where(RecordTypeId type, std::size_t slot, std::string_view value,
+                      const std::function<void(const Record&)>& visit) const override {
+    inner_.for_each_where(type, slot, value, visit);
+  }
+  bool for_each_where_lower(RecordTypeId type, std::size_t slot, std::string_view value,
+                            const std::function<void(const Record&)>& visit) const override {
+    return inner_.for_each_where_lower(type, slot, value, visit);
+  }
+  CommitResult transact(const std::function<bool(StoreTransaction&)>& body) override { return inner_.transact(body); }
+
+  mutable std::map<RecordTypeId, int> scans;
+
+ private:
+  Store& inner_;
+};
 
 class IndexedQueries : public ::testing::Test {
  protected:
@@ -121,6 +150,29 @@ TEST_F(IndexedQueries, AnOptionIsCheckedByTheRecordChosenAndShownByItsLabel) {
   bool shown = false;
   for (const auto& row : checking.page.rows) shown = shown || row.value == "Éva";
   EXPECT_TRUE(shown) << "the check answers page names the buddy by its label";
+}
+
+TEST_F(IndexedQueries, AQuestionsOptionsComeFromTheIndexAndFollowCompletions) {
+  ScanCountingStore counting(*store_);
+  const RunContext context{counting, Date::from_ymd(2025, 9, 1), "1"};
+  auto buddy_options = [&] {
+    JourneyResult started = start_journey(*engine_, "join", context);
+    JourneyResult at_buddy = submit(*engine_, started.instance, "email", {{"email", "x@example.org"}}, context);
+    EXPECT_EQ(at_buddy.instance.step, "buddy");
+    std::vector<std::string> values;
+    if (!at_buddy.page.questions.empty()) {
+      for (const auto& option : at_buddy.page.questions.front().options) values.push_back(option.value);
+    }
+    return values;
+  };
+  EXPECT_EQ(buddy_options(), (std::vector<std::string>{"p1", "p2"}));  // not school 2's p3
+  EXPECT_TRUE(counting.scans.empty()) << "the options and checks were found by scanning records";
+
+  JourneyResult done = answer_email("1", "new@example.org");
+  done = submit(*engine_, done.instance, "buddy", {{"buddy", "p1"}}, at("1"));
+  done = submit(*engine_, done.instance, "check_answers", {{"confirm", "true"}}, at("1"));
+  ASSERT_TRUE(done.instance.completed);
+  EXPECT_EQ(buddy_options().size(), 3u) << "the new ECT is offered too";
 }
 
 }  // namespace
