@@ -38,6 +38,7 @@ journey join "Join" for school
     ask buddy "Who is their buddy?" as ect
       options e in ects where e.school_id = school
       label e.name
+      hint "At their school: {join((collect x.name for x in ects where x.school_id = e.school_id sort by x.name), ", ")}"
     next check_answers
   end
 
@@ -155,17 +156,23 @@ TEST_F(IndexedQueries, AnOptionIsCheckedByTheRecordChosenAndShownByItsLabel) {
 TEST_F(IndexedQueries, AQuestionsOptionsComeFromTheIndexAndFollowCompletions) {
   ScanCountingStore counting(*store_);
   const RunContext context{counting, Date::from_ymd(2025, 9, 1), "1"};
+  std::vector<std::string> hints;  // the options' hints, collected through the index
   auto buddy_options = [&] {
     JourneyResult started = start_journey(*engine_, "join", context);
     JourneyResult at_buddy = submit(*engine_, started.instance, "email", {{"email", "x@example.org"}}, context);
     EXPECT_EQ(at_buddy.instance.step, "buddy");
     std::vector<std::string> values;
+    hints.clear();
     if (!at_buddy.page.questions.empty()) {
-      for (const auto& option : at_buddy.page.questions.front().options) values.push_back(option.value);
+      for (const auto& option : at_buddy.page.questions.front().options) {
+        values.push_back(option.value);
+        hints.push_back(option.hint.value_or("(none)"));
+      }
     }
     return values;
   };
   EXPECT_EQ(buddy_options(), (std::vector<std::string>{"p1", "p2"}));  // not school 2's p3
+  EXPECT_EQ(hints, (std::vector<std::string>{"At their school: Sam, Éva", "At their school: Sam, Éva"}));
   EXPECT_TRUE(counting.scans.empty()) << "the options and checks were found by scanning records";
 
   JourneyResult done = answer_email("1", "new@example.org");
@@ -173,6 +180,7 @@ TEST_F(IndexedQueries, AQuestionsOptionsComeFromTheIndexAndFollowCompletions) {
   done = submit(*engine_, done.instance, "check_answers", {{"confirm", "true"}}, at("1"));
   ASSERT_TRUE(done.instance.completed);
   EXPECT_EQ(buddy_options().size(), 3u) << "the new ECT is offered too";
+  EXPECT_EQ(hints.front(), "At their school: New, Sam, Éva");
 }
 
 }  // namespace

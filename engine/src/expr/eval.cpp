@@ -247,7 +247,16 @@ Value Evaluator::eval_query(const Node& node, Frame& frame) {
   if (kind == model::QueryKind::exists) return Value{any_matching(node, frame)};
   std::vector<Value> kept = matching(node, frame);
   if (kind == model::QueryKind::collect) {
+    // `collect x.F …`, the usual projection, reads the field straight from each record.
+    const Node& projection = model_.arena[node.c];
+    const bool own_field = projection.op == Op::field && model_.arena[projection.a].op == Op::local &&
+                           model_.arena[projection.a].slot == node.slot;
     for (Value& item : kept) {
+      const auto* ref = own_field ? std::get_if<RecordRef>(&item.v) : nullptr;
+      if (ref && ref->record && ref->type == projection.type && projection.slot < ref->record->fields.size()) {
+        item = from_field(ref->record->fields[projection.slot]);
+        continue;
+      }
       frame.slots[node.slot] = item;
       item = eval(node.c, frame);
     }
