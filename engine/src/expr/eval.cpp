@@ -332,7 +332,14 @@ Value Evaluator::eval(NodeId id, Frame& frame) {
     }
     case Op::text: {
       std::string out;
-      for (NodeId child : node.children) out += display(eval(child, frame));
+      for (NodeId child : node.children) {
+        Value part = eval(child, frame);
+        if (const auto* text = std::get_if<std::string>(&part.v)) {
+          out += *text;
+        } else {
+          out += display(part);
+        }
+      }
       return Value{std::move(out)};
     }
     case Op::call_builtin: {

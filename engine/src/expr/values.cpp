@@ -126,7 +126,9 @@ std::string Evaluator::display(const Value& value) const {
 
 std::string Evaluator::text(NodeId node, Frame& frame) {
   if (node == model::kNoNode) return "";
-  return display(eval(node, frame));
+  Value value = eval(node, frame);
+  if (auto* text = std::get_if<std::string>(&value.v)) return std::move(*text);  // no copy
+  return display(value);
 }
 
 Value arithmetic(model::Op op, const Value& a, const Value& b) {

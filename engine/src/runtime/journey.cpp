@@ -61,9 +61,9 @@ const model::Journey* journey_of(const Engine& engine, const JourneyInstance& in
     problem = "this journey instance names steps its journey does not have";
     return nullptr;
   }
-  std::set<std::string> answers(journey.answer_names.begin(), journey.answer_names.end());
-  for (const auto& [name, value] : instance.answers) {
-    if (!answers.count(name)) {
+  for (const auto& answer : instance.answers) {
+    const std::string& name = answer.first;  // clang 14 cannot capture a structured binding
+    if (std::find(journey.answer_names.begin(), journey.answer_names.end(), name) == journey.answer_names.end()) {
       code = "tampered-instance";
       problem = "this journey instance holds an answer its journey does not ask: " + name;
       return nullptr;

@@ -74,7 +74,9 @@ Page render_page(Session& session, const JourneyInstance& instance) {
     q.optional = ask.optional;
     if (auto e = instance.entered.find(ask.name); e != instance.entered.end()) q.value = e->second;
     else if (auto a = instance.answers.find(ask.name); a != instance.answers.end()) q.value = a->second;
-    for (const OfferedOption& o : session.options(ask)) q.options.push_back({o.value, o.label, o.hint});
+    for (OfferedOption& o : session.options(ask)) {
+      q.options.push_back({std::move(o.value), std::move(o.label), std::move(o.hint)});
+    }
     if (auto e = instance.errors.find(ask.name); e != instance.errors.end()) {
       q.error_code = e->second;
       if (auto m = instance.error_messages.find(ask.name); m != instance.error_messages.end()) q.error_message = m->second;
