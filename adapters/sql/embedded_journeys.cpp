@@ -26,25 +26,35 @@ RunContext context_for(SqlStore& store, const Caller& caller) {
 
 JourneyResult EmbeddedJourneys::start(const std::string& journey, const Caller& caller,
                                       const std::optional<std::string>& with_id) {
+  SqlStore::Impl::RequestReads reads(store_.internals());
   return start_journey(*versions_->current(), journey, context_for(store_, caller), with_id);
 }
 
 JourneyResult EmbeddedJourneys::show(const JourneyInstance& instance, const Caller& caller) {
+  SqlStore::Impl::RequestReads reads(store_.internals());
   return show_page(*engine_for(instance.flow_version), instance, context_for(store_, caller));
 }
 
 JourneyResult EmbeddedJourneys::back(const JourneyInstance& instance, const Caller& caller) {
+  SqlStore::Impl::RequestReads reads(store_.internals());
   return go_back(*engine_for(instance.flow_version), instance, context_for(store_, caller));
 }
 
 JourneyResult EmbeddedJourneys::change(const JourneyInstance& instance, const std::string& step,
                                        const Caller& caller) {
+  SqlStore::Impl::RequestReads reads(store_.internals());
   return change_answer(*engine_for(instance.flow_version), instance, step, context_for(store_, caller));
 }
 
 JourneyResult EmbeddedJourneys::submit(const JourneyInstance& instance, const std::string& step,
                                        const Answers& answers, const Caller& caller) {
   auto engine = engine_for(instance.flow_version);
+  // Only a completion writes: the other submissions read, as start and back do, outside a
+  // transaction (which would take SQLite's write lock, or a PostgreSQL snapshot, for nothing).
+  if (!may_complete(*engine, instance, step)) {
+    SqlStore::Impl::RequestReads reads(store_.internals());
+    return ectflow::submit(*engine, instance, step, answers, context_for(store_, caller));
+  }
   SqlStore::Impl& impl = store_.internals();
   std::lock_guard lock(impl.mutex);
   JourneyResult result;

@@ -34,7 +34,10 @@ void SqlStore::Impl::check_mirror() {
 
 const store::MemoryStore* SqlStore::Impl::mirrored(RecordTypeId type) {
   if (!mirror) return nullptr;
-  if (transaction == 0 && visiting == 0) check_mirror();
+  if (transaction == 0 && visiting == 0 && !checked_for_request) {
+    check_mirror();
+    checked_for_request = request_reads > 0;
+  }
   if (!mirror->fresh(type)) {
     std::vector<Record> rows;
     try {
@@ -46,6 +49,12 @@ const store::MemoryStore* SqlStore::Impl::mirrored(RecordTypeId type) {
     mirror->refill(type, std::move(rows));
   }
   return &mirror->store();
+}
+
+SqlStore::Impl::RequestReads::RequestReads(Impl& impl) : impl_(impl), lock_(impl.mutex) { ++impl_.request_reads; }
+
+SqlStore::Impl::RequestReads::~RequestReads() {
+  if (--impl_.request_reads == 0) impl_.checked_for_request = false;
 }
 
 namespace {

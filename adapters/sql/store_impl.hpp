@@ -56,6 +56,21 @@ struct SqlStore::Impl {
   void ensure_indexes();
   void run_ddl(const std::function<void(soci::session&)>& statements, const std::string& doing);
 
+  // The reads of one request outside a transaction (a page, a step that does not complete): the
+  // mirror is checked once, at the first read, not before every read, and the request sees one
+  // state of the tables throughout. Holds the store's mutex while it lasts.
+  class RequestReads {
+   public:
+    explicit RequestReads(Impl& impl);
+    ~RequestReads();
+    RequestReads(const RequestReads&) = delete;
+    RequestReads& operator=(const RequestReads&) = delete;
+
+   private:
+    Impl& impl_;
+    std::lock_guard<std::recursive_mutex> lock_;
+  };
+
   // PostgreSQL: a connection the server dropped (a restart, a fail-over, an idle timeout) fails
   // the request that found it gone; the next transaction connects again.
   void reconnect_if_lost();
@@ -95,6 +110,8 @@ struct SqlStore::Impl {
   std::recursive_mutex mutex;
   std::unique_ptr<SqliteMirror> mirror;  // SQLite only: reads come from here
   int visiting = 0;  // mirror visits under way: the mirror is not refreshed beneath them
+  int request_reads = 0;           // RequestReads under way
+  bool checked_for_request = false;  // the mirror was checked since the outermost began
   std::vector<CacheMap> cache;    // by record type (PostgreSQL)
   std::vector<std::pair<RecordTypeId, std::string>> found_gone;  // boxes to free at the next commit
   std::uint64_t transaction = 0;  // the running transaction's number, 0 outside

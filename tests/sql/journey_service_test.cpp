@@ -6,6 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "connection.hpp"
 #include "ectflow/sql_journeys.hpp"
 #include "runtime/runtime_fixture.hpp"
@@ -198,6 +202,62 @@ TEST_P(JourneysInDatabase, EmbeddedModeWritesOnlyTheCompletionAndItsEvent) {
   EXPECT_EQ(events[0].answers, R"({"confirm":"true"})");
   EXPECT_EQ(count(*store, "mentorship"), 2u);
   EXPECT_EQ(mentor_of(*store, "e1"), "Julie Carver");
+}
+
+TEST_P(JourneysInDatabase, EmbeddedModeAnswersStepsWhileAnotherConnectionHoldsTheWriteLock) {
+  SqlOptions quick;
+  quick.busy_timeout = std::chrono::milliseconds(300);
+  auto store = open_sql_store(database_->db, service_engine()->schemas(), quick);
+  auto holder = open();
+  EmbeddedJourneys journeys(*store, service_engine());
+  std::atomic<bool> holding = false;
+  std::atomic<bool> release = false;
+  std::thread other([&] {
+    holder->transact([&](StoreTransaction&) {  // SQLite: BEGIN IMMEDIATE, the write lock
+      holding = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return false;
+    });
+  });
+  while (!holding) std::this_thread::yield();
+  // Only a completion writes: the pages and steps before it only read, so they go on.
+  JourneyResult r;
+  try {
+    r = journeys.start("assign_mentor", school(), std::string("e1"));
+    EXPECT_EQ(r.kind, JourneyResult::Kind::page) << r.problem;
+    r = journeys.submit(r.instance, "choose_mentor", {{"mentor_id", "m1"}}, school());
+    EXPECT_EQ(r.page.step, "check_answers") << r.problem;
+  } catch (const StoreError& e) {
+    ADD_FAILURE() << "a step that only reads waited for the writer: " << e.what();
+  }
+  release = true;
+  other.join();
+  if (r.instance.step != "check_answers") return;
+  r = journeys.submit(r.instance, "check_answers", {{"confirm", "true"}}, school());
+  EXPECT_TRUE(r.instance.completed) << r.problem;
+}
+
+TEST_P(JourneysInDatabase, EmbeddedModeSeesWhatAnotherConnectionCommittedByTheNextRequest) {
+  auto store = open();
+  auto other = open();
+  EmbeddedJourneys journeys(*store, service_engine());
+  JourneyResult r = journeys.start("assign_mentor", school(), std::string("e1"));
+  ASSERT_EQ(r.kind, JourneyResult::Kind::page) << r.problem;
+  const std::size_t offered = r.page.questions.at(0).options.size();
+  const RecordTypeId mentor = *service_engine()->record_type("mentor");
+  const RecordSchema& schema = service_engine()->schema(mentor);
+  Record added;
+  added.fields.resize(schema.fields.size());
+  added.fields[*schema.slot("id")] = std::string("m-new");
+  added.fields[*schema.slot("school_id")] = std::string("100001");
+  added.fields[*schema.slot("name")] = std::string("Nia Okafor");
+  ASSERT_TRUE(other->transact([&](StoreTransaction& txn) {
+                     txn.apply(RecordChange{RecordChange::Kind::create, mentor, added});
+                     return true;
+                   }).committed);
+  r = journeys.show(r.instance, school());
+  ASSERT_EQ(r.kind, JourneyResult::Kind::page) << r.problem;
+  EXPECT_EQ(r.page.questions.at(0).options.size(), offered + 1);
 }
 
 // The service's flows with one page's words changed: a new flow version.

@@ -184,6 +184,10 @@ JourneyResult start_journey(const Engine& engine, std::string_view journey, cons
 JourneyResult show_page(const Engine& engine, const JourneyInstance& instance, const RunContext& context);
 JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std::string_view step,
                      const Answers& answers, const RunContext& context);
+// Whether submitting to `step` can complete the journey (check answers, or a step with `next
+// complete`): an adapter that writes only completions needs a transaction for those alone. True
+// for an instance this engine cannot run, so its rejection takes the careful path too.
+bool may_complete(const Engine& engine, const JourneyInstance& instance, std::string_view step);
 JourneyResult go_back(const Engine& engine, const JourneyInstance& instance, const RunContext& context);
 JourneyResult change_answer(const Engine& engine, const JourneyInstance& instance, std::string_view step,
                             const RunContext& context);

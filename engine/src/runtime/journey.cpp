@@ -299,6 +299,19 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
   return with_page(session, std::move(next));
 }
 
+bool may_complete(const Engine& engine, const JourneyInstance& instance, std::string_view step_name) {
+  const model::Model& m = engine.model();
+  auto journey = m.journey_index.find(instance.journey);
+  if (journey == m.journey_index.end()) return true;
+  const model::Journey& j = m.journeys[journey->second];
+  auto step = j.step_index.find(std::string(step_name));
+  if (step == j.step_index.end()) return true;
+  const model::Step& s = j.steps[step->second];
+  return s.kind == model::StepKind::check_answers ||
+         std::any_of(s.nexts.begin(), s.nexts.end(),
+                     [](const model::Next& next) { return next.target.kind == model::Target::Kind::complete; });
+}
+
 JourneyResult go_back(const Engine& engine, const JourneyInstance& instance, const RunContext& context) {
   std::string problem, code;
   const model::Journey* journey = journey_of(engine, instance, problem, code);
