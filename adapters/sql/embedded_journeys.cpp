@@ -46,6 +46,12 @@ JourneyResult EmbeddedJourneys::change(const JourneyInstance& instance, const st
   return change_answer(*engine_for(instance.flow_version), instance, step, context_for(store_, caller));
 }
 
+JourneyResult EmbeddedJourneys::follow(const JourneyInstance& instance, const std::string& step,
+                                       const Caller& caller) {
+  SqlStore::Impl::RequestReads reads(store_.internals());
+  return follow_link(*engine_for(instance.flow_version), instance, step, context_for(store_, caller));
+}
+
 JourneyResult EmbeddedJourneys::submit(const JourneyInstance& instance, const std::string& step,
                                        const Answers& answers, const Caller& caller) {
   auto engine = engine_for(instance.flow_version);

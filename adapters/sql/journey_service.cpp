@@ -127,6 +127,15 @@ JourneyOutcome JourneyService::change(const std::string& journey_id, std::int64_
   return run(request);
 }
 
+JourneyOutcome JourneyService::follow(const std::string& journey_id, std::int64_t version, const std::string& step,
+                                      const Caller& caller) {
+  Request request{"follow", journey_id, version, step, {}, caller,
+                  [&](const Engine& e, const JourneyInstance& instance, const RunContext& context) {
+                    return follow_link(e, instance, step, context);
+                  }};
+  return run(request);
+}
+
 // One request on a stored journey: read it, check the version the request saw, run the engine,
 // and save the instance and the event (and, through the store, any completion) together. A
 // request that lost to another one on the same journey is told apart: the same request again is

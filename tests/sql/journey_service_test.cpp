@@ -181,6 +181,25 @@ TEST_P(JourneysInDatabase, AnotherSchoolCannotOpenOrContinueTheJourney) {
   EXPECT_EQ(service.events(r.journey_id).size(), 1u);  // only the start
 }
 
+TEST_P(JourneysInDatabase, FollowingALinkToAStepIsSavedAndLogged) {
+  auto store = open();
+  JourneyService service(*store, service_engine());
+  JourneyOutcome started = service.start("add_mentor", school(), std::string("e1"));
+  ASSERT_EQ(started.result.page.step, "find_mentor") << started.result.problem;
+  JourneyOutcome followed = service.follow(started.journey_id, started.version, "no_trn", school());
+  ASSERT_EQ(followed.result.kind, JourneyResult::Kind::page) << followed.result.problem;
+  EXPECT_EQ(followed.result.page.step, "no_trn");
+  EXPECT_EQ(followed.version, started.version + 1);
+  EXPECT_EQ(service.show(started.journey_id, school()).result.page.step, "no_trn");
+  const std::vector<JourneyEvent> events = service.events(started.journey_id);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].action, "follow");
+  EXPECT_EQ(events[1].step, "no_trn");
+  JourneyOutcome refused = service.follow(started.journey_id, followed.version, "check_answers", school());
+  EXPECT_EQ(refused.result.kind, JourneyResult::Kind::rejected);
+  EXPECT_EQ(refused.result.problem_code, "no-such-link");
+}
+
 TEST_P(JourneysInDatabase, EmbeddedModeWritesOnlyTheCompletionAndItsEvent) {
   auto store = open();
   EmbeddedJourneys journeys(*store, service_engine());

@@ -174,6 +174,9 @@ struct JourneyResult {
   std::string problem_code;  // rejected: e.g. not-current-step; conflict: conflict
   std::string problem;       // a sentence for the person or the developer
   std::optional<PageLink> hand_over;  // `next start JOURNEY`: start this journey next
+  // submit: which of the step's `next`s (0-based, in writing order) the answers took; -1 when
+  // none did (a rejection, an error, check answers). Coverage counts branches by it.
+  int branch = -1;
   std::vector<std::string> hook_problems;  // hooks that failed while this ran (the engine carried on)
 };
 
@@ -191,6 +194,29 @@ bool may_complete(const Engine& engine, const JourneyInstance& instance, std::st
 JourneyResult go_back(const Engine& engine, const JourneyInstance& instance, const RunContext& context);
 JourneyResult change_answer(const Engine& engine, const JourneyInstance& instance, std::string_view step,
                             const RunContext& context);
+// Follows a link within the page in view to another step of the journey ("They do not have a
+// TRN"): `step` is the link's target. Rejected (no-such-link) when the page shows no such link.
+JourneyResult follow_link(const Engine& engine, const JourneyInstance& instance, std::string_view step,
+                          const RunContext& context);
+
+// A journey as a map: its steps, where each `next` goes and the error codes each step can show.
+// What coverage measures scenarios against, and what generated paths try to reach.
+struct StepOutline {
+  std::string name;
+  std::string kind;  // question, interstitial, outcome, check_answers, confirmation
+  // Each `next` in writing order: a step's name, "complete", "start JOURNEY" or "view VIEW".
+  std::vector<std::string> nexts;
+  // Codes its answers can fail with: blank, the answer types' rules, the step's checks,
+  // invalid_choice for choices. In the order the step checks them, each once.
+  std::vector<std::string> error_codes;
+};
+
+struct JourneyOutline {
+  std::string name;
+  std::vector<StepOutline> steps;  // in writing order
+};
+
+std::vector<JourneyOutline> journey_outlines(const Engine& engine);
 
 struct ViewRow {
   std::string id;

@@ -72,10 +72,13 @@ const model::Journey* journey_of(const Engine& engine, const JourneyInstance& in
   return &journey;
 }
 
-// Where a step's `next`s lead with the answers the session evaluates with.
-const model::Target* next_target(Session& session, const model::Step& step) {
-  for (const model::Next& next : step.nexts) {
-    if (session.eval().test(next.when, session.frame())) return &next.target;
+// Where a step's `next`s lead with the answers the session evaluates with; `taken`, when given,
+// gets the index of the `next` that decided.
+const model::Target* next_target(Session& session, const model::Step& step, int* taken = nullptr) {
+  for (std::size_t i = 0; i < step.nexts.size(); ++i) {
+    if (!session.eval().test(step.nexts[i].when, session.frame())) continue;
+    if (taken) *taken = static_cast<int>(i);
+    return &step.nexts[i].target;
   }
   return nullptr;
 }
@@ -230,8 +233,14 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
   }
   for (const auto& [name, value] : checked.values) next.answers[name] = value;
 
-  const model::Target* target = next_target(session, step);
+  int branch = -1;
+  const model::Target* target = next_target(session, step, &branch);
   if (!target) return rejected(instance, "no-way-on", instance.step + " has no `next` for these answers");
+  // Every page from here on was reached by that branch.
+  auto by_branch = [branch](JourneyResult result) {
+    if (result.kind != JourneyResult::Kind::rejected) result.branch = branch;
+    return result;
+  };
   if (target->kind == model::Target::Kind::start_journey) {
     // Hand over to another journey (assign_mentor's "Register a new mentor").
     PageLink link;
@@ -240,7 +249,7 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
     if (target->with != model::kNoNode) link.record_id = session.eval().display(session.eval().eval(target->with, session.frame()));
     JourneyResult result = with_page(session, next);
     result.hand_over = link;
-    return result;
+    return by_branch(std::move(result));
   }
   if (target->kind == model::Target::Kind::complete) {
     next.step = "check_answers";  // completes at once: as if confirmed on check answers
@@ -261,7 +270,7 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
     JourneyResult result = with_page(engine, *journey, std::move(next), context);
     result.hook_problems.insert(result.hook_problems.begin(), session.hook_problems().begin(),
                                 session.hook_problems().end());
-    return result;
+    return by_branch(std::move(result));
   }
   std::uint32_t to = target->step;
   if (next.changing) {
@@ -296,6 +305,31 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
   next.step = journey->steps[to].name;
   if (next.path.back() != next.step) next.path.push_back(next.step);
   if (drop_answers_off_path(*journey, next)) session.use_answers(next.answers);
+  return by_branch(with_page(session, std::move(next)));
+}
+
+JourneyResult follow_link(const Engine& engine, const JourneyInstance& instance, std::string_view step_name,
+                          const RunContext& context) {
+  std::string problem, code;
+  const model::Journey* journey = journey_of(engine, instance, problem, code);
+  if (!journey) return rejected(instance, code, problem);
+  if (instance.completed) return rejected(instance, "journey-completed", "this journey has already been completed");
+  // Only a link the page shows now: its `when` may hide it.
+  Session session(engine, *journey, reads_of(context), instance.actor_id, instance.subject_id, instance.answers,
+                  instance.created);
+  const Page page = runtime::render_page(session, instance);
+  const bool shown = std::any_of(page.links.begin(), page.links.end(), [&](const PageLink& link) {
+    return link.kind == PageLink::Kind::step && link.target == step_name;
+  });
+  if (!shown) {
+    return rejected(instance, "no-such-link", instance.step + " shows no link to " + std::string(step_name));
+  }
+  JourneyInstance next = instance;
+  next.errors.clear();
+  next.error_messages.clear();
+  next.entered.clear();
+  next.step = std::string(step_name);
+  next.path.push_back(next.step);
   return with_page(session, std::move(next));
 }
 

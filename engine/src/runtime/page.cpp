@@ -7,7 +7,6 @@
 #include "runtime/session.hpp"
 
 namespace ectflow::runtime {
-namespace {
 
 const char* step_kind(model::StepKind kind) {
   switch (kind) {
@@ -19,8 +18,6 @@ const char* step_kind(model::StepKind kind) {
   }
   return "question";
 }
-
-}  // namespace
 
 PageLink render_link(const model::Link& link, const model::Journey* journey, expr::Evaluator& eval,
                      expr::Evaluator::Frame& frame) {

@@ -11,6 +11,10 @@
 
 namespace ectflow::runtime {
 
+// A page's kind as pages and outlines name it: question, interstitial, outcome, check_answers,
+// confirmation.
+const char* step_kind(model::StepKind kind);
+
 Page render_page(const Engine& engine, const model::Journey& journey, const JourneyInstance& instance,
                  const Reads& reads, std::vector<std::string>& hook_problems);
 // The same with a session already evaluating with the instance's answers and records; hooks that

@@ -21,17 +21,24 @@ struct Failure {
   std::string message;
 };
 
+// `{answer}` in a code stands for the answer's name.
+std::string answer_code(const std::string& code, const model::Ask& ask) {
+  std::string out = code;
+  if (auto at = out.find("{answer}"); at != std::string::npos) out.replace(at, 8, ask.name);
+  return out;
+}
+
+bool offers_options(const model::Ask& ask) {
+  return ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.options.collection != model::kNoNode ||
+         !ask.fixed_options.empty();
+}
+
 // The answer type's pipeline (`type email based on text ...`): returns the normalised text, or
 // the first failing rule.
 std::variant<std::string, Failure> run_answer_type(const model::AnswerType& type, const model::Ask& ask,
                                                    std::string text, expr::Evaluator& eval) {
   auto frame = eval.frame(type.frame_size);
-  auto code_for = [&](const std::string& code) {
-    // `{answer}` in a code stands for the answer's name.
-    std::string out = code;
-    if (auto at = out.find("{answer}"); at != std::string::npos) out.replace(at, 8, ask.name);
-    return out;
-  };
+  auto code_for = [&](const std::string& code) { return answer_code(code, ask); };
   if (type.base == FieldKind::date) {
     auto date = Date::parse_iso(trimmed(text));
     if (!date) {
@@ -150,15 +157,37 @@ StepCheck check_step(Session& session, const model::Step& step, const std::map<s
   }
   for (const model::Ask& ask : step.asks) {
     if (result.errors.count(ask.name) || result.values[ask.name].empty()) continue;
-    bool offers = ask.kind.kind == FieldKind::yes_no || ask.kind.choice || ask.options.collection != model::kNoNode ||
-                  !ask.fixed_options.empty();
-    if (!offers) continue;
+    if (!offers_options(ask)) continue;
     if (!session.offers(ask, result.values[ask.name])) {
       result.errors[ask.name] = "invalid_choice";
       result.messages[ask.name] = "Select an option";
     }
   }
   return result;
+}
+
+std::vector<std::string> possible_error_codes(const model::Model& m, const model::Step& step) {
+  std::vector<std::string> codes;
+  auto add = [&](const std::string& code) {
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+  };
+  for (const model::Ask& ask : step.asks) {
+    if (!ask.optional) add(blank_code(ask, m));
+    if (ask.kind.answer_type) {
+      const model::AnswerType& type = m.answer_types[*ask.kind.answer_type];
+      if (type.base == FieldKind::date) add(type.invalid ? answer_code(type.invalid->code, ask) : ask.name + "_invalid");
+      for (const auto& clause : type.clauses) {
+        if (clause.is_check) add(answer_code(clause.message.code, ask));
+      }
+    } else if (ask.kind.kind == FieldKind::date || ask.kind.kind == FieldKind::number) {
+      add(ask.name + "_invalid");
+    }
+  }
+  for (const model::Check& check : step.checks) add(check.message.code);
+  for (const model::Ask& ask : step.asks) {
+    if (offers_options(ask)) add("invalid_choice");
+  }
+  return codes;
 }
 
 }  // namespace ectflow::runtime

@@ -22,6 +22,9 @@ struct StepCheck {
 // `answered` are the journey's answers so far, which `session` evaluates with; `submitted` those
 // given for `step` now. The session is left evaluating with `answered` and the accepted values.
 // Hooks that fail are the session's hook_problems.
+// Every error code checking `step` can give, in the order it checks them, each once.
+std::vector<std::string> possible_error_codes(const model::Model& m, const model::Step& step);
+
 StepCheck check_step(Session& session, const model::Step& step, const std::map<std::string, std::string>& answered,
                      const Answers& submitted);
 

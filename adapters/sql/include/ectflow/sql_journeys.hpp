@@ -40,7 +40,7 @@ struct JourneyEvent {
   std::string journey_id;  // empty in embedded mode
   std::string journey;
   std::string flow_version;
-  std::string action;  // start, submit, back, change
+  std::string action;  // start, submit, back, change, follow
   std::string step;    // the step the request was made on (start: the first step)
   std::string answers;  // JSON object, as submitted
   std::string result;   // page, completed, conflict, rejected
@@ -78,6 +78,9 @@ class JourneyService {
   JourneyOutcome back(const std::string& journey_id, std::int64_t version, const Caller& caller);
   JourneyOutcome change(const std::string& journey_id, std::int64_t version, const std::string& step,
                         const Caller& caller);
+  // A link within the page to another step (follow_link).
+  JourneyOutcome follow(const std::string& journey_id, std::int64_t version, const std::string& step,
+                        const Caller& caller);
 
   // The engine a stored flow version runs on: the current one, or loaded from the table.
   // Throws StoreError when the version is not in the table or its flows no longer load.
@@ -107,6 +110,7 @@ class EmbeddedJourneys {
                        const Caller& caller);
   JourneyResult back(const JourneyInstance& instance, const Caller& caller);
   JourneyResult change(const JourneyInstance& instance, const std::string& step, const Caller& caller);
+  JourneyResult follow(const JourneyInstance& instance, const std::string& step, const Caller& caller);
 
   std::shared_ptr<const Engine> engine_for(const std::string& flow_version);
 

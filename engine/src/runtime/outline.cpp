@@ -1,0 +1,36 @@
+// journey_outlines: each journey's steps, where their `next`s go and the codes they can show.
+#include "ectflow/engine.hpp"
+#include "runtime/page.hpp"
+#include "runtime/validate.hpp"
+
+namespace ectflow {
+namespace {
+
+std::string target_name(const model::Journey& journey, const model::Target& target) {
+  switch (target.kind) {
+    case model::Target::Kind::step: return journey.steps[target.step].name;
+    case model::Target::Kind::complete: return "complete";
+    case model::Target::Kind::start_journey: return "start " + target.name;
+    case model::Target::Kind::open_view: return "view " + target.name;
+  }
+  return target.name;
+}
+
+}  // namespace
+
+std::vector<JourneyOutline> journey_outlines(const Engine& engine) {
+  const model::Model& m = engine.model();
+  std::vector<JourneyOutline> out;
+  for (const model::Journey& journey : m.journeys) {
+    JourneyOutline outline{journey.name, {}};
+    for (const model::Step& step : journey.steps) {
+      StepOutline s{step.name, runtime::step_kind(step.kind), {}, runtime::possible_error_codes(m, step)};
+      for (const model::Next& next : step.nexts) s.nexts.push_back(target_name(journey, next.target));
+      outline.steps.push_back(std::move(s));
+    }
+    out.push_back(std::move(outline));
+  }
+  return out;
+}
+
+}  // namespace ectflow
