@@ -9,6 +9,7 @@ cd "$root"
 
 scripts/install-deps.sh
 scripts/fetch-sarif-schema.sh
+scripts/fetch-govuk-frontend.sh
 scripts/build.sh all
 
 # Any sanitizer report aborts the process, so the test that ran it fails.
