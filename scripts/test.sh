@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: installs dependencies, fetches the SARIF schema, builds the release and the
-# sanitizer trees, runs ctest in each beside a throwaway PostgreSQL (scripts/with-postgres.sh), and
-# ends with one line totalling both, like ctest's own.
+# Runs every test: installs dependencies, fetches the SARIF schema and GOV.UK Frontend, builds the
+# release and the sanitizer trees, runs ctest in each beside a throwaway PostgreSQL
+# (scripts/with-postgres.sh), and ends with one line totalling both, like ctest's own.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

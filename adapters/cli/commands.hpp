@@ -38,6 +38,7 @@ Command add_import_command(CLI::App& app);  // import teachers|world (import_com
 Command add_export_command(CLI::App& app);  // export participations (export_command.cpp)
 Command add_report_command(CLI::App& app);  // report unassigned-mentors (report_command.cpp)
 Command add_bench_command(CLI::App& app);   // the reference workload, timed (bench_command.cpp)
+Command add_replay_command(CLI::App& app);  // scenario files replayed (replay_command.cpp)
 
 // `check --watch`: runs `check_once` now and again after every change to the .flow files under
 // `paths`; stops on SIGINT or SIGTERM, or after `max_runs` runs unless it is 0. Returns the last
