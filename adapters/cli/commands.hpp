@@ -39,6 +39,7 @@ Command add_export_command(CLI::App& app);  // export participations (export_com
 Command add_report_command(CLI::App& app);  // report unassigned-mentors (report_command.cpp)
 Command add_bench_command(CLI::App& app);   // the reference workload, timed (bench_command.cpp)
 Command add_replay_command(CLI::App& app);  // scenario files replayed (replay_command.cpp)
+Command add_paths_command(CLI::App& app);   // scenarios generated for a journey (paths_command.cpp)
 
 // `check --watch`: runs `check_once` now and again after every change to the .flow files under
 // `paths`; stops on SIGINT or SIGTERM, or after `max_runs` runs unless it is 0. Returns the last

@@ -13,7 +13,7 @@ int main(int argc, char** argv) {
                                          add_graph_command(app), add_run_command(app),
                                          add_db_command(app),    add_import_command(app),
                                          add_export_command(app), add_report_command(app),
-                                         add_bench_command(app), add_replay_command(app)};
+                                         add_bench_command(app), add_replay_command(app), add_paths_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -10,11 +10,11 @@ namespace ectflow::scenario {
 namespace {
 
 std::vector<JourneyOutline> outlines() {
-  JourneyOutline j{"pair", {}};
-  j.steps.push_back({"choose", "question", {"nobody_free", "check_answers"}, {"choice_blank", "invalid_choice"}});
-  j.steps.push_back({"nobody_free", "outcome", {}, {}});
-  j.steps.push_back({"check_answers", "check_answers", {}, {}});
-  j.steps.push_back({"confirmation", "confirmation", {}, {}});
+  JourneyOutline j{"pair", "", "school", {}};
+  j.steps.push_back({"choose", "question", {"nobody_free", "check_answers"}, {"choice_blank", "invalid_choice"}, {}, {}});
+  j.steps.push_back({"nobody_free", "outcome", {}, {}, {}, {}});
+  j.steps.push_back({"check_answers", "check_answers", {}, {}, {}, {}});
+  j.steps.push_back({"confirmation", "confirmation", {}, {}, {}, {}});
   return {j};
 }
 

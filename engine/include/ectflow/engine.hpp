@@ -201,6 +201,13 @@ JourneyResult follow_link(const Engine& engine, const JourneyInstance& instance,
 
 // A journey as a map: its steps, where each `next` goes and the error codes each step can show.
 // What coverage measures scenarios against, and what generated paths try to reach.
+struct QuestionOutline {
+  std::string name;
+  std::string kind;       // text, number, date, yes_no, choice (as PageQuestion::kind)
+  std::string type_name;  // its answer type (trn, email), choice or record type; "" for plain kinds
+  bool optional = false;
+};
+
 struct StepOutline {
   std::string name;
   std::string kind;  // question, interstitial, outcome, check_answers, confirmation
@@ -209,10 +216,14 @@ struct StepOutline {
   // Codes its answers can fail with: blank, the answer types' rules, the step's checks,
   // invalid_choice for choices. In the order the step checks them, each once.
   std::vector<std::string> error_codes;
+  std::vector<QuestionOutline> questions;
+  std::vector<std::string> links;  // the steps its links within the page go to
 };
 
 struct JourneyOutline {
   std::string name;
+  std::string from;                // the record type it starts from (`from ect`), or ""
+  std::string actor;               // who acts (`for school`)
   std::vector<StepOutline> steps;  // in writing order
 };
 
