@@ -9,7 +9,7 @@
 #include "store_command.hpp"
 #include "teacher_import.hpp"
 #include "world_import.hpp"
-#include "yaml_json.hpp"
+#include "ectflow/yaml_json.hpp"
 
 namespace ectflow::cli {
 namespace {
@@ -115,8 +115,7 @@ Command add_import_command(CLI::App& app) {
   add_store_options(*teachers, teachers_options->store, false);
 
   CLI::App* world = import->add_subcommand(
-      "world", std::string("A world in the given: shape of SCENARIOS.md, as JSON") +
-                   (yaml_supported() ? " or YAML (.yaml, .yml)" : ""));
+      "world", "A world in the given: shape of SCENARIOS.md, as JSON or YAML (.yaml, .yml)");
   world->add_option("file", world_options->file, "The world file")->required();
   add_store_options(*world, world_options->store, true);
 

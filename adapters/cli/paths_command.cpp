@@ -10,7 +10,7 @@
 
 #include "commands.hpp"
 #include "ectflow/paths.hpp"
-#include "yaml_json.hpp"
+#include "ectflow/yaml_json.hpp"
 
 namespace ectflow::cli {
 namespace {
@@ -35,7 +35,7 @@ std::optional<std::string> world_json(const std::string& path, std::string& prob
   const std::string ext = fs::path(path).extension().string();
   if (ext != ".yaml" && ext != ".yml") return text;
   std::string error;
-  auto json = yaml_to_json(*text, error);
+  auto json = scenario::yaml_text_to_json(*text, error);
   if (!json) problem = path + ": " + error;
   return json;
 }

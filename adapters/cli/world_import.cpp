@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "yaml_json.hpp"
+#include "ectflow/yaml_json.hpp"
 
 namespace ectflow::cli {
 namespace {
@@ -35,7 +35,7 @@ WorldImport import_world(const Engine& engine, Store& store, const std::string& 
   std::string world = text;
   if (is_yaml(path)) {
     std::string error;
-    std::optional<std::string> converted = yaml_to_json(text, error);
+    std::optional<std::string> converted = scenario::yaml_text_to_json(text, error);
     if (!converted) {
       result.problems.push_back(path + ": error: " + error);
       return result;

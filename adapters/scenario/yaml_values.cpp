@@ -1,5 +1,7 @@
 #include "yaml_values.hpp"
 
+#include "ectflow/yaml_json.hpp"
+
 #include <regex>
 
 namespace ectflow::scenario {
@@ -56,5 +58,17 @@ int line_of(const YAML::Node& node) {
 }
 
 std::string scalar_text(const YAML::Node& node) { return node.IsScalar() ? node.Scalar() : ""; }
+
+std::optional<std::string> yaml_text_to_json(std::string_view yaml, std::string& error) {
+  try {
+    return yaml_to_json(YAML::Load(std::string(yaml))).dump();
+  } catch (const YAML::Exception& e) {
+    // Marks count from 0 (TOOLCHAIN.md); some errors have none.
+    error = e.mark.is_null() ? e.msg
+                             : "line " + std::to_string(e.mark.line + 1) + ", column " +
+                                   std::to_string(e.mark.column + 1) + ": " + e.msg;
+    return std::nullopt;
+  }
+}
 
 }  // namespace ectflow::scenario
