@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
+#include <map>
 
 #include "scenario_spec.hpp"
 #include "yaml_values.hpp"
@@ -57,6 +58,25 @@ bool is_text(const std::string& text) {
     i += static_cast<std::size_t>(extra) + 1;
   }
   return true;
+}
+
+// YAML lets a map give a key twice and keeps one of them: in a scenario that hides a mistake.
+void find_repeated_keys(const YAML::Node& node, std::vector<Problem>& problems) {
+  if (node.IsSequence()) {
+    for (const YAML::Node& item : node) find_repeated_keys(item, problems);
+    return;
+  }
+  if (!node.IsMap()) return;
+  std::map<std::string, int> seen;
+  for (const auto& entry : node) {
+    const std::string key = entry.first.Scalar();
+    auto [first, fresh] = seen.emplace(key, line_of(entry.first));
+    if (!fresh) {
+      problems.push_back({line_of(entry.first), 0,
+                          fmt::format("`{}` is given twice in the same map (first on line {})", key, first->second)});
+    }
+    find_repeated_keys(entry.second, problems);
+  }
 }
 
 class Reader {
@@ -281,6 +301,8 @@ ScenarioSpec read_scenario(const std::string& file, const std::string& text, std
     problems.push_back({e.mark.is_null() ? 0 : e.mark.line + 1, 0, "this is not valid YAML: " + e.msg});
     return spec;
   }
+  find_repeated_keys(root, problems);
+  if (!problems.empty()) return spec;
   Reader(spec, problems).read(root);
   return spec;
 }

@@ -167,6 +167,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadFile{"unknown_mentor_in_given",
                 "scenario: x\ngiven:\n  schools:\n    - urn: \"1\"\n      ects:\n        - { id: e1, mentor_id: m9 }\nsteps: []\n",
                 6, "m9"},
+        BadFile{"key_given_twice", scenario("  - expect: { title: Julie Carver, title: Julie Smith }\n"), kSteps,
+                "`title` is given twice"},
         BadFile{"nobody_acting", "scenario: x\nsteps:\n  - view: { school: \"1\" }\n", 3, "nobody acts yet"}),
     [](const auto& info) { return std::string(info.param.name); });
 

@@ -304,7 +304,10 @@ JourneyResult submit(const Engine& engine, const JourneyInstance& instance, std:
   }
   next.step = journey->steps[to].name;
   if (next.path.back() != next.step) next.path.push_back(next.step);
-  if (drop_answers_off_path(*journey, next)) session.use_answers(next.answers);
+  // A change that stopped at a step not yet answered decides the path only once that step is
+  // answered: the answers after it stay until then (they are still on the path if it comes back
+  // to them).
+  if (!next.changing && drop_answers_off_path(*journey, next)) session.use_answers(next.answers);
   return by_branch(with_page(session, std::move(next)));
 }
 
@@ -355,12 +358,14 @@ JourneyResult go_back(const Engine& engine, const JourneyInstance& instance, con
   next.errors.clear();
   next.error_messages.clear();
   next.entered.clear();
-  if (instance.changing) {
+  if (runtime::back_goes_to_check_answers(instance)) {
+    // Back from a page a Change link opened: check answers, as it was.
     next.changing = false;
     next.step = "check_answers";
-    while (!next.path.empty() && next.path.back() != "check_answers") next.path.pop_back();
-    if (next.path.empty()) next.path = instance.path;
+    while (next.path.back() != "check_answers") next.path.pop_back();
   } else {
+    // Any other page, also one a change led on to (a question the change made necessary): the
+    // page before it; the change carries on from there.
     if (instance.path.size() < 2) return rejected(instance, "no-back", "this is the journey's first page");
     next.path.pop_back();
     next.step = next.path.back();

@@ -46,6 +46,11 @@ Page render_page(const Engine& engine, const model::Journey& journey, const Jour
   return page;
 }
 
+bool back_goes_to_check_answers(const JourneyInstance& instance) {
+  return instance.changing && instance.step != "check_answers" &&
+         std::find(instance.path.begin(), instance.path.end(), "check_answers") != instance.path.end();
+}
+
 Page render_page(Session& session, const JourneyInstance& instance) {
   const model::Journey& journey = session.journey();
   auto& eval = session.eval();
@@ -108,7 +113,7 @@ Page render_page(Session& session, const JourneyInstance& instance) {
       }
     }
   }
-  if (instance.changing && step.kind != model::StepKind::check_answers) {
+  if (back_goes_to_check_answers(instance)) {
     page.back_step = "check_answers";
   } else if (instance.path.size() > 1 && step.kind != model::StepKind::confirmation) {
     page.back_step = instance.path[instance.path.size() - 2];

@@ -17,6 +17,10 @@ const char* step_kind(model::StepKind kind);
 
 Page render_page(const Engine& engine, const model::Journey& journey, const JourneyInstance& instance,
                  const Reads& reads, std::vector<std::string>& hook_problems);
+// Whether `back` from the page in view returns to check answers: the page was opened by a
+// Change link (check answers is on its path), not reached by going on from one.
+bool back_goes_to_check_answers(const JourneyInstance& instance);
+
 // The same with a session already evaluating with the instance's answers and records; hooks that
 // fail are the session's hook_problems.
 Page render_page(Session& session, const JourneyInstance& instance);
