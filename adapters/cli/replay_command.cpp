@@ -117,7 +117,9 @@ int run_replay(const ReplayCommandOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const bool covered = !(options.coverage || !options.coverage_json.empty() || options.fail_under >= 0) ||
                        report_coverage(options, replayer);
-  print(stdout, fmt::format("{} passed, {} failed ({:.1f} s)\n", passed, failed, seconds));
+  // The last line is exactly SCENARIOS.md's summary; the time goes on the line before it.
+  print(stdout, fmt::format("replayed {} scenario files in {:.1f} s\n", files.size(), seconds));
+  print(stdout, fmt::format("{} passed, {} failed\n", passed, failed));
   if (!written) return kExitFailure;
   return failed == 0 && covered ? kExitOk : kExitProblems;
 }
