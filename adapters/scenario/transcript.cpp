@@ -38,8 +38,15 @@ std::string option_label(const PageQuestion& question, const std::string& value)
   return value;
 }
 
+// What was typed, readable when it is nothing to see: the service counts spaces as blank too.
+std::string typed(const std::string& value) {
+  if (value.empty()) return "(left blank)";
+  if (value.find_first_not_of(" \t\r\n") == std::string::npos) return "(spaces only)";
+  return value;
+}
+
 std::string answer_in_words(const PageQuestion& question, const std::string& value) {
-  return value.empty() ? "(left blank)" : option_label(question, value);
+  return typed(option_label(question, value));
 }
 
 // The page's questions first, in its order; then anything else submitted (check answers' confirm).
@@ -57,7 +64,7 @@ std::vector<GivenAnswer> given_answers(const TranscriptPage& shown) {
   for (const auto& [name, value] : shown.answers) {
     if (told.count(name)) continue;
     if (name == "confirm" && value == "true") out.push_back({"", "Confirmed"});
-    else out.push_back({name, value.empty() ? "(left blank)" : value});
+    else out.push_back({name, typed(value)});
   }
   return out;
 }
@@ -156,7 +163,7 @@ void md_error_summary(std::string& out, const Page& page) {
 void md_question(std::string& out, const PageQuestion& q) {
   out += fmt::format("**Question: {}**{} ({})\n\n", md(q.label), q.optional ? " (optional)" : "", md(q.kind));
   if (q.error_message) out += fmt::format("Error by the question: **{}**\n\n", md(*q.error_message));
-  if (!q.value.empty()) out += fmt::format("Already filled in: {}\n\n", md(option_label(q, q.value)));
+  if (!q.value.empty()) out += fmt::format("Already filled in: {}\n\n", md(typed(option_label(q, q.value))));
   for (const PageOption& option : q.options) {
     out += fmt::format("- {}", md(option.label));
     if (option.hint) out += fmt::format(" — *{}*", md(*option.hint));
