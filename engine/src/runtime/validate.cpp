@@ -1,6 +1,7 @@
 #include "runtime/validate.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "expr/builtins.hpp"
 #include "expr/unicode.hpp"
@@ -142,12 +143,21 @@ StepCheck check_step(Session& session, const model::Step& step, const std::map<s
   std::map<std::string, std::string> answers = answered;
   for (const auto& [name, value] : result.values) answers[name] = value;
   session.use_answers(answers);
+  // A choice that is not among the options fails after the step's checks (DOMAIN.md's order),
+  // but a check on another answer that reads it would only add a confusing second error.
+  std::set<std::string> not_offered;
+  for (const model::Ask& ask : step.asks) {
+    const auto value = result.values.find(ask.name);
+    if (value == result.values.end() || value->second.empty() || !offers_options(ask)) continue;
+    if (!session.offers(ask, value->second)) not_offered.insert(ask.name);
+  }
   for (const model::Check& check : step.checks) {
     const std::string& name = step.asks.at(check.ask).name;
     if (result.errors.count(name)) continue;
     // A check reading an answer that failed its own checks would only add a confusing second error.
     const bool reads_a_failed_answer = std::any_of(check.reads.begin(), check.reads.end(), [&](std::uint32_t ask) {
-      return result.errors.count(step.asks.at(ask).name) > 0;
+      const std::string& read = step.asks.at(ask).name;
+      return result.errors.count(read) > 0 || (read != name && not_offered.count(read) > 0);
     });
     if (reads_a_failed_answer) continue;
     if (!eval.test(check.condition, session.frame())) {
@@ -157,8 +167,7 @@ StepCheck check_step(Session& session, const model::Step& step, const std::map<s
   }
   for (const model::Ask& ask : step.asks) {
     if (result.errors.count(ask.name) || result.values[ask.name].empty()) continue;
-    if (!offers_options(ask)) continue;
-    if (!session.offers(ask, result.values[ask.name])) {
+    if (not_offered.count(ask.name)) {
       result.errors[ask.name] = "invalid_choice";
       result.messages[ask.name] = "Select an option";
     }
