@@ -282,12 +282,16 @@ class Reader {
 
 }  // namespace
 
+Problem too_big(std::uintmax_t bytes) {
+  return {0, 0, fmt::format("the file is {} bytes; a scenario is at most {} (is this a scenario?)", bytes,
+                            kMaxScenarioBytes)};
+}
+
 ScenarioSpec read_scenario(const std::string& file, const std::string& text, std::vector<Problem>& problems) {
   ScenarioSpec spec;
   spec.file = file;
   if (text.size() > kMaxScenarioBytes) {
-    problems.push_back({0, 0, fmt::format("the file is {} bytes; a scenario is at most {} (is this a scenario?)",
-                                          text.size(), kMaxScenarioBytes)});
+    problems.push_back(too_big(text.size()));
     return spec;
   }
   if (!is_text(text)) {

@@ -286,7 +286,12 @@ Replayer::~Replayer() = default;
 ScenarioOutcome Replayer::replay_file(const std::string& path) {
   std::error_code error;
   const auto size = fs::file_size(path, error);
-  if (!error && size > kMaxScenarioBytes) return replay_text(path, std::string(size, ' '));  // refused as too big
+  if (!error && size > kMaxScenarioBytes) {  // refused unread: it could be any size
+    ScenarioOutcome out;
+    out.file = path;
+    out.problems.push_back(too_big(size));
+    return out;
+  }
   auto text = read_text(path);
   if (!text) {
     ScenarioOutcome out;

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,9 @@ struct ScenarioSpec {
 
 // The largest scenario file read: anything bigger is not a hand-written scenario.
 constexpr std::size_t kMaxScenarioBytes = 1 << 20;
+
+// The problem with a file of `bytes` over kMaxScenarioBytes.
+Problem too_big(std::uintmax_t bytes);
 
 // Reads and checks the file. On any problem the spec is incomplete: do not run it.
 ScenarioSpec read_scenario(const std::string& file, const std::string& text, std::vector<Problem>& problems);

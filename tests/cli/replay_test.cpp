@@ -59,6 +59,16 @@ TEST(ReplayCommand, AMissingPathIsAFailureNamingIt) {
   EXPECT_NE(r.out.find("0 passed, 1 failed"), std::string::npos) << r.out;
 }
 
+TEST(ReplayCommand, AHugeFileIsRefusedUnread) {
+  TempDir dir;
+  const fs::path huge = dir.write("huge.yaml", "scenario: x\n");
+  fs::resize_file(huge, std::uintmax_t{4} << 30);  // 4 GiB, sparse: reading it would not fit
+  Result r = run_ectflow("replay " + quoted(huge.string()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("huge.yaml: error: the file is 4294967296 bytes; a scenario is at most 1048576"), std::string::npos)
+      << r.out;
+}
+
 TEST(ReplayCommand, TranscriptsAndCoverageAreWritten) {
   TempDir dir;
   dir.write("julie.yaml", scenario("Julie Carver"));
