@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ectflow/engine.hpp"
+#include "ectflow/field_input.hpp"
 #include "model/model.hpp"
 #include "store/memory_store.hpp"
 #include "store/world.hpp"
@@ -27,7 +28,19 @@ std::unique_ptr<Store> make_memory_store(const Engine& engine, std::string_view 
     }
     return std::nullopt;
   };
-  for (const store::WorldProblem& p : store::load_world(given, *store, engine.schemas(), today, choices)) {
+  // Fields typed by an answer type are stored as a journey would have stored the answer.
+  FieldParser parser(engine, today);
+  store::FieldNormaliser normalise = [&](RecordTypeId type, std::size_t slot, const std::string& text,
+                                         std::string& error) -> std::optional<std::string> {
+    ParsedField parsed = parser.parse(type, slot, text);
+    if (!parsed.ok()) {
+      error = parsed.error;
+      return std::nullopt;
+    }
+    const auto* normal = std::get_if<std::string>(&parsed.value);
+    return normal ? *normal : text;
+  };
+  for (const store::WorldProblem& p : store::load_world(given, *store, engine.schemas(), today, choices, normalise)) {
     problems.push_back(p.path.empty() ? p.message : p.path + ": " + p.message);
   }
   return store;

@@ -400,7 +400,7 @@ class WorldReader {
 
 std::vector<WorldProblem> load_world(const nlohmann::json& given, MemoryStore& store,
                                      const std::vector<RecordSchema>& schemas, Date today,
-                                     const ChoiceValues& choices) {
+                                     const ChoiceValues& choices, const FieldNormaliser& normalise) {
   if (schemas.size() != store.schemas().size()) {
     return {{"", "the store holds different record types from the flows"}};
   }
@@ -408,6 +408,18 @@ std::vector<WorldProblem> load_world(const nlohmann::json& given, MemoryStore& s
   reader.read(given);
   if (!reader.problems.empty()) return std::move(reader.problems);
   std::vector<WorldProblem> problems;
+  for (Staged& s : reader.staged) {
+    const RecordSchema& schema = schemas[s.type];
+    for (std::size_t slot = 0; normalise && slot < schema.fields.size(); ++slot) {
+      auto* text = std::get_if<std::string>(&s.record.fields[slot]);
+      if (!text || schema.fields[slot].kind != FieldKind::text || schema.fields[slot].type_name.empty()) continue;
+      std::string error;
+      std::optional<std::string> normal = normalise(s.type, slot, *text, error);
+      if (normal) *text = std::move(*normal);
+      else problems.push_back({s.path + "." + schema.fields[slot].name, error});
+    }
+  }
+  if (!problems.empty()) return problems;
   for (Staged& s : reader.staged) {
     if (!store.insert(s.type, std::move(s.record))) problems.push_back({s.path, "already stored"});
   }
