@@ -88,6 +88,15 @@ TEST_F(ChangePaths, BackFromAQuestionAChangeLedOnToIsThePageBeforeIt) {
   EXPECT_TRUE(r.instance.completed) << r.problem << " (" << r.problem_code << ")";
 }
 
+TEST_F(ChangePaths, CheckAnswersHasARowPerAnswerGivenNotForAnOptionalOneLeftBlank) {
+  const JourneyResult r = at_check_answers();
+  std::vector<std::string> answers;
+  for (const SummaryRow& row : r.page.rows) answers.push_back(row.answer);
+  EXPECT_EQ(std::count(answers.begin(), answers.end(), "corrected_name"), 0) << "the details were correct";
+  EXPECT_EQ(std::count(answers.begin(), answers.end(), "details_correct"), 1);
+  EXPECT_EQ(std::count(answers.begin(), answers.end(), "email"), 1);
+}
+
 TEST_F(ChangePaths, AChangeThatSkipsAStepDropsItsAnswer) {
   JourneyResult r = change(at_check_answers(), "programme_type");
   r = go(r, {{"programme_type", "provider_led"}});

@@ -100,7 +100,8 @@ Page render_page(Session& session, const JourneyInstance& instance) {
       const model::Step& s = journey.steps[journey.step_index.at(shown)];
       for (const model::Ask& ask : s.asks) {
         auto answer = instance.answers.find(ask.name);
-        if (answer == instance.answers.end()) continue;
+        // A row per answer given (DOMAIN.md): an optional question left blank has none.
+        if (answer == instance.answers.end() || answer->second.empty()) continue;
         SummaryRow row;
         row.answer = ask.name;
         row.label = ask.label != model::kNoNode ? eval.text(ask.label, frame)
