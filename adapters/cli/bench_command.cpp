@@ -43,10 +43,10 @@ double peak_rss_mb() {
 
 // What the options cannot do together, said as the fix; nothing when they can.
 std::optional<std::string> usage_problem(const BenchOptions& options) {
-  if (options.store == "postgresql" && !is_postgres_url(options.db)) {
+  if (options.store == "postgresql" && !sql::is_postgres_url(options.db)) {
     return "--store postgresql needs --db postgresql://user@host:port/dbname";
   }
-  if (options.store == "sqlite" && is_postgres_url(options.db)) {
+  if (options.store == "sqlite" && sql::is_postgres_url(options.db)) {
     return "--db " + options.db + " is a PostgreSQL URL: give --store postgresql";
   }
   const bool shared = options.setup_only || options.no_setup;

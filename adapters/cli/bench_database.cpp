@@ -6,39 +6,9 @@
 #include <vector>
 
 #include "bench_world.hpp"
+#include "ectflow/store_copy.hpp"
 
 namespace ectflow::cli {
-
-namespace {
-
-// PostgreSQL: the CLI cannot drop tables (SQL stays inside adapters/sql), so every record goes
-// through the Store, one transaction per record type. What --persist service leaves in the
-// journey and event tables stays: those rows are keyed by random ids and no journey reads them.
-// bench/compare gives each run a database of its own, so only --repeat 2+ reaches this with rows.
-void remove_every_record(const Engine& engine, Store& store) {
-  const std::size_t types = engine.schemas().size();
-  for (RecordTypeId type = 0; type < types; ++type) {
-    Store::CommitResult result = store.transact([&](StoreTransaction& txn) {
-      std::vector<RecordChange> removals;
-      txn.for_each(type, [&](const Record& record) {
-        removals.push_back({RecordChange::Kind::remove, type, record});
-      });
-      for (RecordChange& removal : removals) txn.apply(std::move(removal));
-      return true;
-    });
-    if (!result.committed) {
-      throw std::runtime_error("the records of " + engine.schema(type).name +
-                               " could not be removed: " + result.conflict +
-                               " (is another process using the database?)");
-    }
-  }
-}
-
-}  // namespace
-
-bool is_postgres_url(const std::string& db) {
-  return db.starts_with("postgresql://") || db.starts_with("postgres://");
-}
 
 void remove_sqlite_files(const std::string& db) {
   std::error_code ignored;
@@ -57,11 +27,15 @@ sql::SqlOptions bench_sql_options() {
 
 std::unique_ptr<sql::SqlStore> fresh_sql_store(const Engine& engine, const Workload& workload,
                                                const std::string& db) {
-  const bool postgres = is_postgres_url(db);
+  const bool postgres = sql::is_postgres_url(db);
   if (!postgres) remove_sqlite_files(db);
   auto store = sql::open_sql_store(db, engine.schemas(), bench_sql_options());
   store->ensure_schema();
-  if (postgres) remove_every_record(engine, *store);
+  // PostgreSQL: the CLI cannot drop tables (SQL stays inside adapters/sql), so every record goes
+  // through the Store. What --persist service leaves in the journey and event tables stays: those
+  // rows are keyed by random ids and no journey reads them. bench/compare gives each run a
+  // database of its own, so only --repeat 2+ reaches this with rows.
+  if (postgres) remove_every_record(*store, engine.schemas());
   load_fixtures(engine, workload.fixtures, *store);
   return store;
 }
@@ -69,7 +43,7 @@ std::unique_ptr<sql::SqlStore> fresh_sql_store(const Engine& engine, const Workl
 std::unique_ptr<sql::SqlStore> existing_sql_store(const Engine& engine, const Workload& workload,
                                                   const std::string& db,
                                                   const std::set<std::string>& schools) {
-  if (!is_postgres_url(db) && !std::filesystem::exists(db)) {
+  if (!sql::is_postgres_url(db) && !std::filesystem::exists(db)) {
     throw std::runtime_error("--no-setup: there is no database " + db +
                              "; make it with --setup-only first");
   }

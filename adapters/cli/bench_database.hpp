@@ -12,8 +12,6 @@
 
 namespace ectflow::cli {
 
-bool is_postgres_url(const std::string& db);
-
 // The database holding the fixtures and nothing else. SQLite: the file deleted and made again, as
 // the peer does. PostgreSQL: the tables made if missing and every record removed (see the .cpp).
 std::unique_ptr<sql::SqlStore> fresh_sql_store(const Engine& engine, const Workload& workload,

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "ectflow/sql_journeys.hpp"
+#include "ectflow/store_copy.hpp"
 #include "ectflow/sql_store.hpp"
 
 namespace ectflow::scenario {
@@ -105,41 +106,6 @@ class ServiceDriver : public Driver {
   std::int64_t version_ = 0;
 };
 
-bool is_postgres_url(const std::string& db) {
-  return db.starts_with("postgresql://") || db.starts_with("postgres://");
-}
-
-void copy_records(const Engine& engine, const Store& from, Store& to) {
-  const std::size_t types = engine.schemas().size();
-  Store::CommitResult result = to.transact([&](StoreTransaction& txn) {
-    for (RecordTypeId type = 0; type < types; ++type) {
-      from.for_each(type, [&](const Record& record) {
-        Record copy = record;
-        copy.version = 0;
-        txn.apply(RecordChange{RecordChange::Kind::create, type, std::move(copy)});
-      });
-    }
-    return true;
-  });
-  if (!result.committed) throw std::runtime_error("the scenario's world could not be stored: " + result.conflict);
-}
-
-// PostgreSQL: a database shared between runs, so what an earlier scenario left goes first.
-void remove_every_record(const Engine& engine, Store& store) {
-  const std::size_t types = engine.schemas().size();
-  Store::CommitResult result = store.transact([&](StoreTransaction& txn) {
-    for (RecordTypeId type = 0; type < types; ++type) {
-      std::vector<RecordChange> removals;
-      txn.for_each(type, [&](const Record& record) { removals.push_back({RecordChange::Kind::remove, type, record}); });
-      for (RecordChange& removal : removals) txn.apply(std::move(removal));
-    }
-    return true;
-  });
-  if (!result.committed) {
-    throw std::runtime_error("the records an earlier run left could not be removed: " + result.conflict);
-  }
-}
-
 }  // namespace
 
 std::unique_ptr<Driver> fresh_world(const std::shared_ptr<const Engine>& engine, const nlohmann::json& given,
@@ -152,14 +118,15 @@ std::unique_ptr<Driver> fresh_world(const std::shared_ptr<const Engine>& engine,
   if (db == "sqlite") {
     folder = std::make_unique<ScratchFolder>();
     url = folder->file("scenario.db");
-  } else if (!is_postgres_url(db)) {
+  } else if (!sql::is_postgres_url(db)) {
     throw std::runtime_error("--db is memory, sqlite or a postgresql:// URL, not " + db);
   }
   std::unique_ptr<sql::SqlStore> store = sql::open_sql_store(url, engine->schemas());
   store->ensure_schema();
   store->ensure_indexes();
-  if (is_postgres_url(url)) remove_every_record(*engine, *store);
-  copy_records(*engine, *memory, *store);
+  // PostgreSQL: a database shared between runs, so what an earlier scenario left goes first.
+  if (sql::is_postgres_url(url)) remove_every_record(*store, engine->schemas());
+  copy_every_record(*memory, *store, engine->schemas());
   return std::make_unique<ServiceDriver>(engine, std::move(folder), std::move(store));
 }
 

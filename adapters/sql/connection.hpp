@@ -16,7 +16,6 @@ struct PostgresUrl {
   std::string schema;  // `?schema=NAME`; empty: the server's default search_path
 };
 
-bool is_postgres_url(const std::string& db);
 // Throws StoreError naming what is wrong and the expected shape.
 PostgresUrl parse_postgres_url(const std::string& url);
 // libpq's "key='value' ..." form, with the store's connect timeout and keepalives.

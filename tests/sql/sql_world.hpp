@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "ectflow/sql_store.hpp"
+#include "ectflow/store_copy.hpp"
 #include "sql/store_backends.hpp"
 
 namespace ectflow::sql::testing {
@@ -14,18 +15,7 @@ inline void copy_world(const Engine& engine, const std::string& world_json, Stor
   std::vector<std::string> problems;
   auto world = make_memory_store(engine, world_json, Date::from_ymd(2025, 9, 1), problems);
   ASSERT_TRUE(problems.empty()) << problems.front();
-  const auto count = static_cast<RecordTypeId>(engine.schemas().size());
-  auto committed = store.transact([&](StoreTransaction& txn) {
-    for (RecordTypeId type = 0; type < count; ++type) {
-      world->for_each(type, [&](const Record& record) {
-        Record copy = record;
-        copy.version = 0;
-        txn.apply(RecordChange{RecordChange::Kind::create, type, std::move(copy)});
-      });
-    }
-    return true;
-  });
-  ASSERT_TRUE(committed.committed) << committed.conflict;
+  ASSERT_NO_THROW(copy_every_record(*world, store, engine.schemas()));
 }
 
 // A database URL or file for one test, removed afterwards (SQLite) or left in its own schema.

@@ -85,4 +85,7 @@ std::unique_ptr<SqlStore> open_sql_store(const std::string& db,
                                          const std::vector<RecordSchema>& schemas,
                                          const SqlOptions& options = {});
 
+// Whether `db` names a PostgreSQL database (postgresql:// or postgres://) rather than a SQLite file.
+bool is_postgres_url(const std::string& db);
+
 }  // namespace ectflow::sql
