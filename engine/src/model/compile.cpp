@@ -615,19 +615,16 @@ class Compiler {
     s.slot = frame.allocate();
     inner.bind(variable.text, Symbol{Symbol::Kind::local, s.slot, 0});
     if (where) s.where = expr(*where, inner, frame);
-    for (const auto& key : sort) {
-      s.sort.push_back(expr(*key.key, inner, frame));
-      s.descending.push_back(key.descending);
-    }
-    // The same as a query node, so choosing the records uses the store's indexes as queries do.
     Node n;
     n.op = Op::query;
     n.kind = static_cast<std::uint8_t>(QueryKind::all);
     n.a = s.collection;
     n.slot = s.slot;
     n.b = s.where;
-    n.children = s.sort;
-    n.descending = s.descending;
+    for (const auto& key : sort) {
+      n.children.push_back(expr(*key.key, inner, frame));
+      n.descending.push_back(key.descending);
+    }
     index_hint(variable, collection, where, n, scope, frame);
     s.query = add(std::move(n));
     return s;

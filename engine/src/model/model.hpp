@@ -42,14 +42,14 @@ struct Choice {
 };
 
 // Records chosen from a collection: `VAR in COLLECTION where ... sort by ...`, with VAR in `slot`
-// (a question's options, a view's list).
+// (a question's options, a view's list). `query` chooses them, as a query node (Op::query, kind
+// all, its sort keys among its children), so the store's indexes serve it as they serve queries;
+// `collection` and `where` alone find whether one record is among them.
 struct Selection {
   NodeId collection = kNoNode;
   std::uint32_t slot = 0;
   NodeId where = kNoNode;
-  std::vector<NodeId> sort;
-  std::vector<bool> descending;
-  NodeId query = kNoNode;  // all of the above as one query node (Op::query, kind all)
+  NodeId query = kNoNode;
 };
 
 struct Message {
