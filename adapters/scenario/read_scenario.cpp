@@ -200,7 +200,6 @@ class Reader {
     if (key.size() < 4 || !key.ends_with("_id")) {
       return problem(line_of(with), "`with:` takes `ect_id:` or `mentor_id:`, not `" + key + "`", step.index);
     }
-    step.record_type = key.substr(0, key.size() - 3);
     step.record_id = scalar(with.begin()->second, "`with:` needs the record's id", step.index).value_or("");
   }
 

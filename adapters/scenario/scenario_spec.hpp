@@ -30,9 +30,8 @@ struct StepSpec {
   std::size_t index = 0;  // 1-based
   int line = 0;
   std::string name;  // start: the journey; action: the link's text; change: the step; as: the school
-  // start `with:` and view: the record's type (as written: "ect", "mentor", "school") and id
-  std::string record_type;
-  std::string record_id;
+  std::string record_type;  // view: the record page's type, as written ("ect", "mentor", "school")
+  std::string record_id;    // view: its id; start: the record `with:` names (the journey knows its kind)
   std::optional<std::string> row_id;  // action `for:`
   Answers answers;                    // submit
   std::vector<Expected> expected;     // expect, expect_records

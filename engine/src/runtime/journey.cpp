@@ -317,12 +317,13 @@ JourneyResult follow_link(const Engine& engine, const JourneyInstance& instance,
   const model::Journey* journey = journey_of(engine, instance, problem, code);
   if (!journey) return rejected(instance, code, problem);
   if (instance.completed) return rejected(instance, "journey-completed", "this journey has already been completed");
-  // Only a link the page shows now: its `when` may hide it.
+  // Only a link within the page that shows now: its `when` may hide it.
   Session session(engine, *journey, reads_of(context), instance.actor_id, instance.subject_id, instance.answers,
                   instance.created);
-  const Page page = runtime::render_page(session, instance);
-  const bool shown = std::any_of(page.links.begin(), page.links.end(), [&](const PageLink& link) {
-    return link.kind == PageLink::Kind::step && link.target == step_name;
+  const model::Step& step = journey->steps[journey->step_index.at(instance.step)];
+  const bool shown = std::any_of(step.links.begin(), step.links.end(), [&](const model::Link& link) {
+    return !link.is_action && link.target.kind == model::Target::Kind::step &&
+           journey->steps[link.target.step].name == step_name && session.eval().test(link.when, session.frame());
   });
   if (!shown) {
     return rejected(instance, "no-such-link", instance.step + " shows no link to " + std::string(step_name));
